@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Building blocks shared by every event schema, so the same field means the same thing everywhere. */
+export const uuid = z.uuid();
+export const businessDate = z.iso.date().describe('Business date in Asia/Shanghai, YYYY-MM-DD');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM').describe('Calendar month in Asia/Shanghai');
+export const countyCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit county division code');
+export const townshipCode = z.string().regex(/^\d{9}$/, 'expected a 9-digit township division code');
+/** Money is integer fen (1 yuan = 100 fen); never a float. */
+export const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).describe('Amount in integer fen');
+export const positiveFen = fen.min(1);
+export const seats = z.number().int().nonnegative().max(1_000_000);
+export const squareMetres = z.number().nonnegative().max(10_000_000);
+
+export const projectKind = z.enum(['new_build', 'expansion', 'renovation', 'weak_school_upgrade', 'dilapidated_rebuild', 'equipment']);
+export const schoolLevel = z.enum(['kindergarten', 'primary', 'junior', 'nine_year', 'senior', 'special']);
+export const ownership = z.enum(['public', 'private', 'inclusive_private']);
+export const projectPhase = z.enum([
+  'approved',
+  'preparation',
+  'tendering',
+  'under_construction',
+  'completed',
+  'accepted',
+  'in_use',
+  'suspended',
+  'cancelled',
+]);
+export const fundingSource = z.enum([
+  'central',
+  'provincial',
+  'municipal',
+  'county',
+  'education_surcharge',
+  'local_education_surcharge',
+  'special_bond',
+  'counterpart_aid',
+  'donation',
+  'other',
+]);
+
+/** Where an aggregate sits; every event that a jurisdiction-scoped reader needs carries it. */
+export const jurisdiction = { countyCode, townshipCode };

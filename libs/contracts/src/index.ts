@@ -1,0 +1,5 @@
+export * from './topics';
+export * from './events/common';
+export * from './events/catalogue';
+export * from './cloudevents/cloud-event';
+export * from './asyncapi/asyncapi-document';
