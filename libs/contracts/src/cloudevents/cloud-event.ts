@@ -70,8 +70,15 @@ function headerText(headers: RawHeaders, name: string): string | undefined {
   return value === undefined ? undefined : value.toString();
 }
 
-/** Validates the envelope, then the payload against the contract of its type (consumer side). */
-export function decodeKafkaRecord(headers: RawHeaders, value: Buffer | string | null): DecodeResult {
+/**
+ * Validates the envelope, then the payload against the contract of its type (consumer side).
+ * `lookup` resolves a type to its contract; by default the catalogue.
+ */
+export function decodeKafkaRecord(
+  headers: RawHeaders,
+  value: Buffer | string | null,
+  lookup: (type: string) => EventDefinition | undefined = findEventDefinition,
+): DecodeResult {
   const text = Object.fromEntries(Object.values(CE_HEADERS).map((name) => [name, headerText(headers, name)]));
   const envelope = attributes.safeParse(text);
   if (!envelope.success) {
@@ -84,7 +91,7 @@ export function decodeKafkaRecord(headers: RawHeaders, value: Buffer | string | 
   }
   const id = envelope.data[CE_HEADERS.id];
   const type = envelope.data[CE_HEADERS.type];
-  const definition = findEventDefinition(type);
+  const definition = lookup(type);
   if (!definition) return { kind: 'unknown_type', type, id };
 
   let body: unknown;

@@ -1,0 +1,10 @@
+import { SetMetadata } from '@nestjs/common';
+import { EventDefinition } from '@xiaojian/contracts';
+
+export const EVENT_HANDLER_METADATA = 'xiaojian:event-handler';
+
+/**
+ * Marks a provider method as the handler of one event type. Handlers are collected at start-up;
+ * a type handled twice, or a handled type not on a subscribed topic, stops the service.
+ */
+export const OnEvent = (definition: EventDefinition): MethodDecorator => SetMetadata(EVENT_HANDLER_METADATA, definition);
