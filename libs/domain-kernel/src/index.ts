@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './money';
+export * from './ratio';
+export * from './division-code';
+export * from './shanghai-time';

@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './school-level';
+export * from './ratio';
+export * from './seats';
+export * from './seat-pipeline';
+export * from './class-size';
+export * from './enrolment-rules';

@@ -1,0 +1,5 @@
+export * from './funding-source';
+export * from './ledger';
+export * from './ledger-guards';
+export * from './schedule';
+export * from './rates';

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './calendar';
+export * from './project-rules';
+export * from './project-phase';
+export * from './progress-rules';
+export * from './milestones';
