@@ -11,7 +11,7 @@ function runCrashingRelay(fixture: MessagingFixture, aggregateId: string, crashP
     const child = spawn(
       process.execPath,
       ['-r', '@swc-node/register', join(__dirname, 'support', 'crash-relay.process.ts'), fixture.databaseUrl, testKafkaBrokers().join(','), fixture.topic.name, aggregateId, crashPoint],
-      { cwd: workspaceRoot, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, SWCRC: 'false' } },
+      { cwd: workspaceRoot, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     child.on('error', reject);
     child.on('exit', (_code, signal) => resolve(signal));

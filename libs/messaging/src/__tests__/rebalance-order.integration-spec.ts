@@ -8,7 +8,7 @@ const TOTAL = AGGREGATES * EVENTS_PER_AGGREGATE;
 describe('two consumer instances and a rebalance mid-stream', () => {
   let fixture: MessagingFixture;
   beforeAll(async () => {
-    fixture = await MessagingFixture.create('rebalance', 4);
+    fixture = await MessagingFixture.create('rebalance');
   });
   afterAll(() => fixture.close());
 

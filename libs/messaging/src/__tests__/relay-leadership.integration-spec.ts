@@ -35,7 +35,9 @@ describe('outbox relay with two instances', () => {
   it('purges published events past retention and keeps pending ones', async () => {
     const aggregateId = randomUUID();
     await fixture.record([{ aggregateId, seq: 1 }]);
-    await fixture.relay().drain();
+    const publisher = fixture.relay();
+    await publisher.drain();
+    await publisher.stop();
     await fixture.dataSource.query(`UPDATE outbox_event SET published_at = now() - interval '40 days'`);
     await fixture.record([{ aggregateId, seq: 2 }]);
     const relay = fixture.relay({ retentionMs: 30 * 24 * 3600 * 1000, purgeIntervalMs: 0, hooks: { beforePublish: () => { throw new Error('broker down'); } } });

@@ -98,10 +98,12 @@ export class InboxConsumer {
       heartbeatInterval: this.tuning.heartbeatInterval,
       maxWaitTimeInMs: this.tuning.maxWaitTimeInMs,
       allowAutoTopicCreation: false,
+      // Whatever made the consumer crash, keep trying: a stopped consumer silently loses freshness.
+      retry: { restartOnFailure: async () => true },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
-      this.logger.error({ err: errorMessage(payload.error), restart: payload.restart }, 'consumer crashed');
+      this.logger.error({ err: errorMessage(payload.error), stack: payload.error.stack, restart: payload.restart }, 'consumer crashed');
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.crashed = null;
@@ -141,31 +143,39 @@ export class InboxConsumer {
       await heartbeat();
     };
 
-    let index = 0;
-    while (index < items.length) {
-      if (!isRunning() || isStale()) return;
-      const item = items[index];
-      if (item.decoded.kind !== 'ok') {
-        await this.handleUnapplicable(position, item);
-        await done(item);
-        index += 1;
-        continue;
-      }
-      let end = index;
-      while (end < items.length && end - index < this.chunkSize && items[end].decoded.kind === 'ok') end += 1;
-      const run = items.slice(index, end) as Applicable[];
-      try {
-        await this.applyTogether(position, run);
-        await done(run[run.length - 1]);
-      } catch (error) {
-        this.logger.warn({ err: errorMessage(error), events: run.length }, 'a handler failed; applying the run one event at a time');
-        for (const single of run) {
-          if (!isRunning() || isStale()) return;
-          await this.applyAlone(position, single, heartbeat);
-          await done(single);
+    try {
+      let index = 0;
+      while (index < items.length) {
+        if (!isRunning() || isStale()) return;
+        const item = items[index];
+        if (item.decoded.kind !== 'ok') {
+          await this.handleUnapplicable(position, item);
+          await done(item);
+          index += 1;
+          continue;
         }
+        let end = index;
+        while (end < items.length && end - index < this.chunkSize && items[end].decoded.kind === 'ok') end += 1;
+        const run = items.slice(index, end) as Applicable[];
+        if (await this.tryApplyTogether(position, run)) {
+          await done(run[run.length - 1]);
+        } else {
+          for (const single of run) {
+            if (!isRunning() || isStale()) return;
+            await this.applyAlone(position, single, heartbeat);
+            await done(single);
+          }
+        }
+        index = end;
       }
-      index = end;
+    } catch (error) {
+      // Losing the partitions mid-batch is normal: what was applied is in the inbox, and the next
+      // owner resumes from the last committed offset and skips it. kafkajs rejoins on its own.
+      if (isRebalanceError(error)) {
+        this.logger.info({ ...position, reason: errorMessage(error) }, 'partition reassigned mid-batch; leaving the rest to its next owner');
+        return;
+      }
+      throw error;
     }
   }
 
@@ -178,6 +188,17 @@ export class InboxConsumer {
     }
     if (decoded.kind === 'invalid') {
       await this.deadLetter(position, item, 'invalid', decoded.reason, 1);
+    }
+  }
+
+  /** The fast path; false when a handler failed and the run must be replayed one by one. */
+  private async tryApplyTogether(position: Position, run: Applicable[]): Promise<boolean> {
+    try {
+      await this.applyTogether(position, run);
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: errorMessage(error), events: run.length }, 'a handler failed; applying the run one event at a time');
+      return false;
     }
   }
 
@@ -299,6 +320,16 @@ export class InboxConsumer {
     this.options.metrics?.deadLettered.inc({ consumer: this.name, reason });
     this.logger.error({ ...position, offset: item.message.offset, reason, error, attempts }, 'event sent to the dead-letter topic');
   }
+}
+
+const REBALANCE_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP', 'UNKNOWN_MEMBER_ID']);
+
+/** kafkajs wraps protocol errors (KafkaJSNonRetriableError …); the type sits on the cause. */
+function isRebalanceError(error: unknown): boolean {
+  for (let e = error as { type?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
+    if (REBALANCE_ERRORS.has(e.type ?? '')) return true;
+  }
+  return false;
 }
 
 export function textHeaders(headers: IHeaders | undefined): Record<string, string> {

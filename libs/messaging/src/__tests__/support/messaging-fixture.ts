@@ -9,6 +9,7 @@ import {
   EventHandlers,
   InboxConsumer,
   InboxConsumerOptions,
+  MessagingLogger,
   MessagingMetrics,
   OutboxRelay,
   OutboxWriter,
@@ -16,6 +17,8 @@ import {
 import { Registry } from 'prom-client';
 import { sequencedEvent, SequencedData, sequencedSchema } from './sequenced-event';
 import { openDataSource } from './test-database';
+
+const AUTO_CREATED_PARTITIONS = 4;
 
 /**
  * The local mock broker has no CreateTopics, but creates an unknown topic (4 partitions) on a
@@ -26,6 +29,13 @@ async function createTopics(kafka: Kafka, topics: string[]): Promise<void> {
   await creator.connect();
   await creator.subscribe({ topics });
   await creator.disconnect();
+}
+
+/** Set XJ_TEST_LOG=1 to see what the consumers do. */
+function testLogger(name: string): MessagingLogger | undefined {
+  if (!process.env.XJ_TEST_LOG) return undefined;
+  const line = (level: string) => (obj: object, msg?: string) => process.stderr.write(`[${name}] ${level} ${msg ?? ''} ${JSON.stringify(obj)}\n`);
+  return { info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 /** One test's world: its own database, topics, metrics registry and Kafka clients. */
@@ -44,20 +54,19 @@ export class MessagingFixture {
     readonly kafka: Kafka,
     readonly producer: Producer,
     suffix: string,
-    partitions: number,
   ) {
-    this.topic = { name: `xiaojian.test.${suffix}`, partitions, description: 'test' };
+    this.topic = { name: `xiaojian.test.${suffix}`, partitions: AUTO_CREATED_PARTITIONS, description: 'test' };
     this.deadLetterTopic = { name: `xiaojian.test.${suffix}.dlq`, partitions: 1, description: 'test dead letters' };
-    this.event = sequencedEvent(this.topic.name, partitions);
+    this.event = sequencedEvent(this.topic.name, AUTO_CREATED_PARTITIONS);
   }
 
-  static async create(name: string, partitions = 4): Promise<MessagingFixture> {
+  static async create(name: string): Promise<MessagingFixture> {
     const database = await createTestDatabase(name);
     const dataSource = await openDataSource(database.url);
     const kafka = createKafka({ clientId: `test-${name}`, brokers: testKafkaBrokers() });
     const producer = createProducer(kafka);
     await producer.connect();
-    const fixture = new MessagingFixture(dataSource, database.url, kafka, producer, `${name}.${randomUUID().slice(0, 8)}`, partitions);
+    const fixture = new MessagingFixture(dataSource, database.url, kafka, producer, `${name}.${randomUUID().slice(0, 8)}`);
     await createTopics(kafka, [fixture.topic.name, fixture.deadLetterTopic.name]);
     fixture.cleanups.push(() => producer.disconnect(), () => dataSource.destroy(), () => database.drop());
     return fixture;
@@ -96,6 +105,7 @@ export class MessagingFixture {
       deadLetterTopic: this.deadLetterTopic,
       handlers,
       metrics: this.metrics,
+      logger: testLogger(tag),
       retryBackoffMs: 20,
       maxAttempts: 3,
       ...options,
