@@ -6,8 +6,7 @@
  * 6-digit divisions become `counties`, 9-digit ones `townships`. The secret comes from JWT_SECRET;
  * without it the shared development secret is used (with a warning).
  */
-import { signDevToken } from '../libs/platform/src/auth/jwt.util';
-import { ROLES, type Role } from '../libs/platform/src/auth/principal';
+import { ROLES, signDevToken, type Role } from '@xiaojian/platform';
 
 export const DEV_JWT_SECRET = 'xiaojian-dev-secret-change-me';
 

@@ -3,9 +3,9 @@ import { MESSAGING_ENTITIES, MessagingTables1764000000000 } from '@xiaojian/mess
 
 export interface ServiceDatabase {
   /** The service's own entities; the messaging tables are added here. */
-  entities: MixedList<Function | string | EntitySchema>;
+  entities: MixedList<string | EntitySchema | (new (...args: any[]) => unknown)>;
   /** The service's own migrations, in order; the messaging migration runs first. */
-  migrations: Function[];
+  migrations: (new () => unknown)[];
 }
 
 /** Migrations only, never `synchronize`; every service's tables live in its own database. */
@@ -13,7 +13,7 @@ export function postgresOptions(url: string, database: ServiceDatabase, poolSize
   return {
     type: 'postgres',
     url,
-    entities: [...MESSAGING_ENTITIES, ...(database.entities as Function[])],
+    entities: [...MESSAGING_ENTITIES, ...(database.entities as never[])],
     migrations: [MessagingTables1764000000000, ...database.migrations],
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Logger, Module, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Logger, Module, Post } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger as PinoLogger } from 'pino';
 import request from 'supertest';
@@ -127,7 +127,7 @@ describe('createLogger', () => {
     const written: string[] = [];
     const logger = createLogger({ service: 's', destination: prettyStream({ write: (c: string) => written.push(c) }) });
     runWithCorrelation('c-7', () => logger.child({ component: 'x' }).info({ n: 1 }, 'hello'));
-    expect(written[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  \[x\] hello \{"n":1\} cid=c-7\n$/);
+    expect(written[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}\[x\] hello \{"n":1\} cid=c-7\n$/);
   });
 });
 
