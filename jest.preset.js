@@ -20,6 +20,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@xiaojian/(contracts|messaging|platform|testing|domain-kernel|local-infra|service-kit)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@xiaojian/(contracts|messaging|platform|testing|domain-kernel|local-infra|service-kit|service-testing)$': path.join(root, 'libs/$1/src/index.ts'),
   },
 };

@@ -14,6 +14,8 @@ export const serviceConfigShape = {
   KAFKA_HEARTBEAT_INTERVAL_MS: durationMs(500),
   KAFKA_MAX_WAIT_MS: durationMs(100),
   KAFKA_PROVISION_TOPICS: boolean(true),
+  /** Consumer group and inbox key; defaults to the service name (tests isolate with their own). */
+  KAFKA_CONSUMER_GROUP: z.string().min(1).optional(),
 };
 
 export const serviceConfigSchema = z.object(serviceConfigShape);

@@ -47,6 +47,7 @@ export class ServiceCoreModule {
             },
             consumer: options.consumes && {
               ...options.consumes,
+              group: config.KAFKA_CONSUMER_GROUP,
               maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
               tuning: {
                 sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
@@ -62,12 +63,16 @@ export class ServiceCoreModule {
             checks: [
               postgresCheck(dataSource),
               { name: 'kafka', check: kafkaCheck(kafka, (options.consumes?.topics[0] ?? TOPIC_CATALOGUE[0]).name) },
-              {
-                name: 'consumer',
-                check: async () => {
-                  if (!messaging.consumerHealthy) throw new Error('the event consumer crashed and is not restarting');
-                },
-              },
+              ...(options.consumes
+                ? [
+                    {
+                      name: 'consumer',
+                      check: async () => {
+                        if (!messaging.consumerHealthy) throw new Error('the event consumer crashed and is not restarting');
+                      },
+                    },
+                  ]
+                : []),
               ...extra.useFactory(...deps),
             ],
           }),

@@ -52,8 +52,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     });
     this.relay.start();
     if (this.options.consumer) {
+      const { group, ...consumerOptions } = this.options.consumer;
       this.consumer = new InboxConsumer({
-        name: this.options.service,
+        name: group ?? this.options.service,
         kafka: this.kafka,
         producer: this.producer,
         dataSource: this.dataSource,
@@ -61,7 +62,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         metrics: this.metrics,
         logger: this.logger.child({ component: 'consumer' }),
         runInContext: (event, fn) => runWithCorrelation(event.correlationId ?? event.id, fn),
-        ...this.options.consumer,
+        ...consumerOptions,
       });
       await this.consumer.start();
     }

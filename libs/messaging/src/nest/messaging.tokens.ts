@@ -10,6 +10,8 @@ export interface MessagingModuleOptions {
   brokers: string[];
   /** Present for services that consume events; the consumer group and inbox key are the service name. */
   consumer?: {
+    /** Defaults to the service name. */
+    group?: string;
     topics: readonly TopicSpec[];
     deadLetterTopic: TopicSpec;
     maxAttempts?: number;
