@@ -73,12 +73,15 @@ export class InboxConsumer {
   private readonly chunkSize: number;
   private readonly tuning: ConsumerTuning;
   private crashed: Error | null = null;
+  private markJoined: () => void = () => undefined;
+  /** Resolves when the consumer first joins its group (partitions assigned). */
+  readonly joined = new Promise<void>((resolve) => (this.markJoined = resolve));
 
   constructor(private readonly options: InboxConsumerOptions) {
     this.logger = options.logger ?? silentLogger;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBackoffMs = options.retryBackoffMs ?? 200;
-    this.chunkSize = options.chunkSize ?? 200;
+    this.chunkSize = options.chunkSize ?? 500;
     this.tuning = { ...DEFAULT_CONSUMER_TUNING, ...options.tuning };
   }
 
@@ -107,6 +110,7 @@ export class InboxConsumer {
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.crashed = null;
+      this.markJoined();
       this.logger.info({ memberId: payload.memberId, assignment: payload.memberAssignment }, 'consumer joined its group');
     });
     this.consumer = consumer;
@@ -208,17 +212,11 @@ export class InboxConsumer {
     let applied: Applicable[] = [];
     let duplicates: Applicable[] = [];
     await this.options.dataSource.transaction(async (manager) => {
+      const claimed = await this.claim(manager, position, handled);
       applied = [];
       duplicates = [];
-      const claimed = await this.claim(manager, position, handled);
-      for (const item of handled) {
-        if (!claimed.delete(item.decoded.event.id)) {
-          duplicates.push(item);
-          continue;
-        }
-        await this.invoke(manager, position, item);
-        applied.push(item);
-      }
+      for (const item of handled) (claimed.delete(item.decoded.event.id) ? applied : duplicates).push(item);
+      await this.invoke(manager, position, applied);
     });
     this.count(applied, duplicates);
   }
@@ -232,7 +230,7 @@ export class InboxConsumer {
         await this.options.dataSource.transaction(async (manager) => {
           const claimed = await this.claim(manager, position, [item]);
           duplicate = claimed.size === 0;
-          if (!duplicate) await this.invoke(manager, position, item);
+          if (!duplicate) await this.invoke(manager, position, [item]);
         });
         this.count(duplicate ? [] : [item], duplicate ? [item] : []);
         return;
@@ -269,11 +267,25 @@ export class InboxConsumer {
     return new Set(rows.map((r) => r.event_id));
   }
 
-  private async invoke(manager: EntityManager, position: Position, item: Applicable): Promise<void> {
-    const event = item.decoded.event;
-    const handler = this.options.handlers.get(event.type)!;
-    const call = () => handler(event, { manager, ...position, offset: item.message.offset });
-    await (this.options.runInContext ? this.options.runInContext(event, call) : call());
+  /** Runs handlers in event order; consecutive events for one batch handler go in one call. */
+  private async invoke(manager: EntityManager, position: Position, items: Applicable[]): Promise<void> {
+    let index = 0;
+    while (index < items.length) {
+      const event = items[index].decoded.event;
+      const handler = this.options.handlers.get(event.type)!;
+      if (handler.kind === 'each') {
+        const call = () => handler.handle(event, { manager, ...position, offset: items[index].message.offset });
+        await (this.options.runInContext ? this.options.runInContext(event, call) : call());
+        index += 1;
+        continue;
+      }
+      let end = index + 1;
+      while (end < items.length && items[end].decoded.event.type === event.type) end += 1;
+      const events = items.slice(index, end).map((item) => item.decoded.event);
+      const call = () => handler.handle(events, { manager, ...position });
+      await (this.options.runInContext ? this.options.runInContext(event, call) : call());
+      index = end;
+    }
   }
 
   private count(applied: Applicable[], duplicates: Applicable[]): void {

@@ -8,7 +8,8 @@ export interface PendingOutboxRow {
   topic: string;
   message_key: string;
   headers: Record<string, string>;
-  payload: unknown;
+  /** The JSON body as stored; read as text so it is published without a parse/serialise round. */
+  payload: string;
 }
 
 /** Test seams: fault injection around the publish step (crash tests kill the process here). */
@@ -141,7 +142,7 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const runner = this.runner!;
     const rows: PendingOutboxRow[] = await runner.query(
-      `SELECT seq, topic, message_key, headers, payload FROM outbox_event
+      `SELECT seq, topic, message_key, headers, payload::text AS payload FROM outbox_event
         WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
       [this.batchSize],
     );
@@ -151,7 +152,7 @@ export class OutboxRelay {
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     for (const row of rows) {
       const messages = byTopic.get(row.topic) ?? [];
-      messages.push({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers });
+      messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
       byTopic.set(row.topic, messages);
     }
     await this.options.producer.sendBatch({
