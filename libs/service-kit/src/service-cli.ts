@@ -1,8 +1,15 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { createKafka, createProducer, MESSAGING_CLI_USAGE, runMessagingCli } from '@xiaojian/messaging';
+import { TOPIC_CATALOGUE } from '@xiaojian/contracts';
+import { createKafka, createProducer, MESSAGING_CLI_USAGE, MessagingLogger, provisionTopics, runMessagingCli } from '@xiaojian/messaging';
 import { kafkaBrokers, loadConfig, postgresUrl } from '@xiaojian/platform';
 import { z } from 'zod';
 import { postgresOptions, ServiceDatabase } from './database';
+
+const consoleLogger: MessagingLogger = {
+  info: (obj, msg) => console.log(msg ?? '', JSON.stringify(obj)),
+  warn: (obj, msg) => console.warn(msg ?? '', JSON.stringify(obj)),
+  error: (obj, msg) => console.error(msg ?? '', JSON.stringify(obj)),
+};
 
 const cliConfig = z.object({ DATABASE_URL: postgresUrl(), KAFKA_BROKERS: kafkaBrokers().optional() });
 
@@ -14,8 +21,14 @@ const cliConfig = z.object({ DATABASE_URL: postgresUrl(), KAFKA_BROKERS: kafkaBr
 export async function runServiceCli(service: string, database: ServiceDatabase, argv = process.argv.slice(2)): Promise<void> {
   const [command, ...args] = argv;
   if (!command) {
-    console.log(`usage: ${service} <command>\n  migrate | migrate:revert | migrate:status\n${MESSAGING_CLI_USAGE}`);
+    console.log(`usage: ${service} <command>\n  migrate | migrate:revert | migrate:status | kafka:provision\n${MESSAGING_CLI_USAGE}`);
     process.exitCode = 2;
+    return;
+  }
+  if (command === 'kafka:provision') {
+    const { KAFKA_BROKERS } = loadConfig(z.object({ KAFKA_BROKERS: kafkaBrokers() }));
+    await provisionTopics(createKafka({ clientId: `${service}-cli`, brokers: KAFKA_BROKERS }), TOPIC_CATALOGUE, consoleLogger);
+    console.log(`topics ready: ${TOPIC_CATALOGUE.map((t) => `${t.name} (${t.partitions})`).join(', ')}`);
     return;
   }
   const config = loadConfig(cliConfig);

@@ -3,14 +3,13 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EventDefinition } from '@xiaojian/contracts';
 import { InjectLogger, PlatformLogger, runWithCorrelation } from '@xiaojian/platform';
-import { EventHandler, EventHandlers } from '../consumer/event-handlers';
+import { BatchEventHandler, EventHandler, EventHandlers } from '../consumer/event-handlers';
 import { InboxConsumer } from '../consumer/inbox-consumer';
 import { provisionTopics } from '../kafka/kafka-client';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { EVENT_HANDLER_METADATA } from './on-event.decorator';
+import { EVENT_HANDLER_METADATA, EventHandlerMetadata } from './on-event.decorator';
 import { KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.tokens';
 
 /** Starts the relay and the consumer once every module is ready; stops them first on SIGTERM. */
@@ -82,12 +81,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
       if (!instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance);
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const definition: EventDefinition | undefined = Reflect.getMetadata(EVENT_HANDLER_METADATA, prototype[method]);
-        if (!definition) continue;
+        const metadata: EventHandlerMetadata | undefined = Reflect.getMetadata(EVENT_HANDLER_METADATA, prototype[method]);
+        if (!metadata) continue;
+        const { definition } = metadata;
         if (!topics.has(definition.topic.name)) {
           throw new Error(`${wrapper.name}.${method} handles ${definition.type}, but ${this.options.service} does not subscribe to ${definition.topic.name}`);
         }
-        handlers.on(definition, (instance[method] as EventHandler).bind(instance));
+        const handle = (instance[method] as EventHandler & BatchEventHandler).bind(instance);
+        if (metadata.batch) handlers.onBatch(definition, handle);
+        else handlers.on(definition, handle);
       }
     }
     if (this.options.consumer && handlers.types.length === 0) {
