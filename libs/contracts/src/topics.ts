@@ -16,8 +16,6 @@ export const TOPICS = {
   fundingDeadLetter: { name: 'xiaojian.funding.dlq', partitions: 1, description: 'Events the funding service could not apply' },
   capacityDeadLetter: { name: 'xiaojian.capacity.dlq', partitions: 1, description: 'Events the capacity service could not apply' },
   reportingDeadLetter: { name: 'xiaojian.reporting.dlq', partitions: 1, description: 'Events the reporting service could not apply' },
-  testEvents: { name: 'xiaojian.test.events', partitions: 4, description: 'Used by the messaging library tests and the pipeline benchmark' },
-  testDeadLetter: { name: 'xiaojian.test.dlq', partitions: 1, description: 'Dead letters of the messaging library tests' },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicKey = keyof typeof TOPICS;

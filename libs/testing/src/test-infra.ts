@@ -60,3 +60,6 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   await createDatabase(postgres, name);
   return { name, url: postgresUrl(postgres, name), drop: () => dropDatabase(postgres, name) };
 }
+
+/** A topic of the test stack outside the contracts' catalogue, for raw broker tests. */
+export const TEST_TOPIC = { name: 'xiaojian.test.events', partitions: 4 } as const;

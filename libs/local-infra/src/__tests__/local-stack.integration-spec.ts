@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { TOPICS } from '@xiaojian/contracts';
 import { postgresUrl, startKafkaMock } from '@xiaojian/local-infra';
-import { createTestDatabase, testInfra, testKafkaBrokers } from '@xiaojian/testing';
+import { createTestDatabase, TEST_TOPIC, testInfra, testKafkaBrokers } from '@xiaojian/testing';
 
 // Without these the mock broker takes ~30 s to form a group instead of ~8 s.
 const FAST_CONSUMER = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
@@ -94,7 +93,7 @@ describe('local stack', () => {
 
   it('delivers keyed messages in order to a consumer group, which resumes from its committed offsets', async () => {
     const runId = randomUUID().slice(0, 8);
-    const topic = TOPICS.testEvents.name;
+    const topic = TEST_TOPIC.name;
     const keys = Array.from({ length: 10 }, (_, i) => `school-${runId}-${i}`);
     const kafka = kafkaClient(`local-stack-${runId}`, testKafkaBrokers());
     const producer = plainProducer(kafka);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOPIC_CATALOGUE } from '@xiaojian/contracts';
 import { LocalStack, startLocalStack } from '@xiaojian/local-infra';
-import { TEST_INFRA_ENV } from '../test-infra';
+import { TEST_INFRA_ENV, TEST_TOPIC } from '../test-infra';
 
 /** Handed from the global setup to the global teardown (both run in jest's main process). */
 export interface TestStackHandle {
@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
   const startedAt = Date.now();
   let stack: LocalStack;
   try {
-    stack = await startLocalStack({ dir, topics: TOPIC_CATALOGUE, durable: false, log });
+    stack = await startLocalStack({ dir, topics: [...TOPIC_CATALOGUE, TEST_TOPIC], durable: false, log });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
