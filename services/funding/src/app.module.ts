@@ -3,6 +3,8 @@ import { TOPICS } from '@xiaojian/contracts';
 import { ServiceCoreModule } from '@xiaojian/service-kit';
 import { FundingConfig } from './config';
 import { fundingDatabase } from './database/database';
+import { LedgerModule } from './ledger/ledger.module';
+import { ProjectsModule } from './projects/projects.module';
 
 export const FUNDING_SERVICE = {
   service: 'funding',
@@ -23,6 +25,8 @@ export class AppModule {
           database: fundingDatabase,
           consumes: { topics: [TOPICS.projects], deadLetterTopic: TOPICS.fundingDeadLetter },
         }),
+        ProjectsModule,
+        LedgerModule.forRoot({ scheduleCurve: config.FUNDING_SCHEDULE_CURVE }),
       ],
     };
   }

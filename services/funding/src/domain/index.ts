@@ -3,3 +3,4 @@ export * from './ledger';
 export * from './ledger-guards';
 export * from './schedule';
 export * from './rates';
+export * from './expenditure-attribution';
