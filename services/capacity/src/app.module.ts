@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@xiaojian/contracts';
 import { ServiceCoreModule } from '@xiaojian/service-kit';
+import { CAPACITY_FEATURE_MODULES } from './capacity.module';
 import { CapacityConfig } from './config';
 import { capacityDatabase } from './database/database';
 
@@ -23,6 +24,7 @@ export class AppModule {
           database: capacityDatabase,
           consumes: { topics: [TOPICS.projects], deadLetterTopic: TOPICS.capacityDeadLetter },
         }),
+        ...CAPACITY_FEATURE_MODULES,
       ],
     };
   }
