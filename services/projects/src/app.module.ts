@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@xiaojian/service-kit';
 import { ProjectsConfig } from './config';
 import { projectsDatabase } from './database/database';
+import { ProjectsModule } from './projects/projects.module';
 
 export const PROJECTS_SERVICE = {
   service: 'projects',
@@ -20,8 +21,8 @@ export class AppModule {
           service: 'projects',
           config,
           database: projectsDatabase,
-
         }),
+        ProjectsModule,
       ],
     };
   }

@@ -182,6 +182,8 @@ export function transition(state: ProjectPhaseState, request: TransitionRequest,
   let reason: string | undefined;
   if (to === 'cancelled') {
     reason = checkText(errors, 'reason', { zh: '取消原因', en: 'Cancellation reason' }, request.reason, 1000);
+  } else if (to === 'suspended') {
+    reason = checkText(errors, 'reason', { zh: '暂停原因', en: 'Suspension reason' }, request.reason, 1000);
   } else if (typeof request.reason === 'string' && request.reason.trim() !== '') {
     reason = checkText(errors, 'reason', { zh: '原因', en: 'Reason' }, request.reason, 1000);
   }

@@ -228,6 +228,16 @@ describe('transition: data common to every move', () => {
     }
   });
 
+  it('requires a non-empty reason to suspend (the ProjectSuspendedV1 contract carries it)', () => {
+    for (const reason of [undefined, '', '  ']) {
+      const r = expectRejected(transition(approved, fullRequest('suspended', { reason }), TODAY));
+      expect(r.code).toBe('invalid_transition_request');
+      expect(r.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['reason:required']);
+      expect(r.errors[0].zh).toContain('暂停原因');
+    }
+    expect(expectOk(transition(approved, fullRequest('suspended', { reason: ' 资金未到位 ' }), TODAY)).record.reason).toBe('资金未到位');
+  });
+
   it('reports all data errors at once', () => {
     const r = expectRejected(transition(stateOf('tendering'), { to: 'under_construction', businessDate: '2030-01-01', actor: '', construction: {} }, TODAY));
     expect(r.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
