@@ -1,8 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { TOPICS } from '@xiaojian/contracts';
+import { redisWriteCheck } from '@xiaojian/platform';
 import { ServiceCoreModule } from '@xiaojian/service-kit';
 import { ReportingConfig } from './config';
 import { reportingDatabase } from './database/database';
+import { REDIS } from './queues/queue.constants';
+import { RedisModule } from './queues/redis.module';
+import { ReportingModule } from './reporting.module';
 
 export const REPORTING_SERVICE = {
   service: 'reporting',
@@ -22,7 +27,10 @@ export class AppModule {
           config,
           database: reportingDatabase,
           consumes: { topics: [TOPICS.projects, TOPICS.funding, TOPICS.capacity], deadLetterTopic: TOPICS.reportingDeadLetter },
+          extraHealthChecks: { inject: [REDIS], useFactory: (redis: Redis) => [redisWriteCheck(redis)] },
         }),
+        RedisModule,
+        ReportingModule,
       ],
     };
   }

@@ -1,7 +1,13 @@
 import { ServiceDatabase } from '@xiaojian/service-kit';
+import { ReportingSchema1764000000400 } from './migrations/1764000000400-ReportingSchema';
+import { BulletinEntity } from '../bulletins/bulletin.entity';
+import { DeliveryEntity } from '../delivery/delivery.entity';
+import { ReportingEventEntity } from '../events/reporting-event.entity';
+import { READ_MODEL_ENTITIES } from '../read-models/read-model.entities';
+import { SubscriberEntity } from '../subscribers/subscriber.entity';
 
 /** The reporting service's tables: entities and the migrations that create them, in order. */
 export const reportingDatabase: ServiceDatabase = {
-  entities: [],
-  migrations: [],
+  entities: [ReportingEventEntity, ...READ_MODEL_ENTITIES, BulletinEntity, SubscriberEntity, DeliveryEntity],
+  migrations: [ReportingSchema1764000000400],
 };
