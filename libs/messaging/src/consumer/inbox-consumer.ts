@@ -73,6 +73,8 @@ export class InboxConsumer {
   private readonly chunkSize: number;
   private readonly tuning: ConsumerTuning;
   private crashed: Error | null = null;
+  private running = false;
+  private relaunchAttempts = 0;
   private markJoined: () => void = () => undefined;
   /** Resolves when the consumer first joins its group (partitions assigned). */
   readonly joined = new Promise<void>((resolve) => (this.markJoined = resolve));
@@ -89,24 +91,33 @@ export class InboxConsumer {
     return this.options.name;
   }
 
-  /** False after the kafkajs consumer crashed without restarting; readiness reports it. */
+  /** False from a crash until the restarted consumer has joined its group; readiness reports it. */
   get healthy(): boolean {
     return this.crashed === null;
   }
 
   async start(): Promise<void> {
+    this.running = true;
+    await this.launch();
+  }
+
+  private async launch(): Promise<void> {
     const consumer = this.options.kafka.consumer({
       groupId: this.options.name,
       sessionTimeout: this.tuning.sessionTimeout,
       heartbeatInterval: this.tuning.heartbeatInterval,
       maxWaitTimeInMs: this.tuning.maxWaitTimeInMs,
       allowAutoTopicCreation: false,
-      // Whatever made the consumer crash, keep trying: a stopped consumer silently loses freshness.
       retry: { restartOnFailure: async () => true },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) this.crashed = payload.error;
-      this.logger.error({ err: errorMessage(payload.error), stack: payload.error.stack, restart: payload.restart }, 'consumer crashed');
+      this.logger.error({ err: errorMessage(payload.error), restart: payload.restart }, 'consumer crashed');
+      // kafkajs restarts only after retriable errors; a stopped consumer silently loses freshness,
+      // so after any other crash start a fresh one (offsets and the inbox make that safe).
+      if (!payload.restart && this.consumer === consumer) {
+        this.crashed = payload.error;
+        this.relaunchLater(consumer);
+      }
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.crashed = null;
@@ -124,8 +135,25 @@ export class InboxConsumer {
     });
   }
 
+  private relaunchLater(crashed: Consumer): void {
+    this.relaunchAttempts += 1;
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(this.relaunchAttempts, 6));
+    setTimeout(async () => {
+      if (!this.running || this.consumer !== crashed) return;
+      await crashed.disconnect().catch(() => undefined);
+      try {
+        await this.launch();
+        this.relaunchAttempts = 0;
+      } catch (error) {
+        this.logger.error({ err: errorMessage(error), delayMs: delay }, 'restarting the consumer failed; trying again');
+        this.relaunchLater(this.consumer ?? crashed);
+      }
+    }, delay).unref();
+  }
+
   /** Stops fetching, lets the transaction in flight finish and commit, then leaves the group. */
   async stop(): Promise<void> {
+    this.running = false;
     const consumer = this.consumer;
     this.consumer = null;
     if (consumer) await consumer.disconnect();
