@@ -90,10 +90,16 @@ export async function loadDemoCounty(options: LoadDemoOptions): Promise<void> {
       if (transition.to === 'cancelled') body.reason = '学校布局调整，项目撤销';
       steps.push({ date: transition.date, order: 1, run: () => planner.post(`/projects/${plan.id}/transitions`, body) });
     }
+    // A month's report is sent before the project is suspended, cancelled or put into use (those
+    // phases take no reports): when such a transition falls in or before the report's month, the
+    // report goes first on that transition's date.
+    const closedFrom = plan.transitions.find((t) => t.to === 'suspended' || t.to === 'cancelled' || t.to === 'in_use')?.date;
     for (const report of plan.progress) {
+      const monthEnd = lastDay(months[report.month]);
+      const closes = closedFrom !== undefined && closedFrom <= monthEnd;
       steps.push({
-        date: lastDay(months[report.month]),
-        order: 2,
+        date: closes ? closedFrom : monthEnd,
+        order: closes ? -1 : 2,
         run: () => planner.post(`/projects/${plan.id}/progress`, { month: months[report.month], percent: report.percent, narrative: progressNarrative(report.percent) }),
       });
     }

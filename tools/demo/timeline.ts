@@ -47,7 +47,9 @@ const ORDER = ['approved', 'preparation', 'tendering', 'under_construction', 'co
 export function planProject(project: DemoProject, months: string[]): ProjectPlan {
   const last = months.length - 1;
   const lag = paceOf(project) < 0.6 ? 2 : paceOf(project) < 0.8 ? 1 : 0;
-  const start = Math.min(last - 1, project.startMonth + lag);
+  // Months a project needs after its construction start to reach where the demo wants it.
+  const needed = { in_use: 6, accepted: 5, completed: 4, suspended: 3 }[project.reach as string] ?? 1;
+  const start = Math.max(1, Math.min(last - needed, project.startMonth + lag));
   const at = (index: number, day: number) => ({ month: Math.min(last, index), date: dayOf(months[Math.min(last, index)], day) });
   const plan: ProjectPlan = {
     approvedOn: dayOf(months[Math.max(0, project.startMonth - 2)], 3),
@@ -78,7 +80,8 @@ export function planProject(project: DemoProject, months: string[]): ProjectPlan
     const end = finished ? schedule.completed.month : project.reach === 'suspended' ? Math.min(last, start + 2) : last;
     const stale = !finished && paceOf(project) < 0.6 ? 2 : 0; // lagging townships stop reporting
     for (let m = start; m <= end - stale; m += 1) {
-      const percent = finished && m === end ? 100 : Math.min(95, Math.round(((m - start + 1) / 5) * 100 * paceOf(project)));
+      const months = project.kind === 'new_build' ? 14 : 5; // a new school takes over a year to build
+      const percent = finished && m === end ? 100 : Math.min(95, Math.round(((m - start + 1) / months) * 100 * paceOf(project)));
       plan.progress.push({ month: m, percent });
     }
   }

@@ -38,6 +38,7 @@ async function main() {
     stopping = true;
     step('stopping …');
     for (const stop of stoppers.reverse()) await stop().catch((error) => console.error(String(error)));
+    step('stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
@@ -70,7 +71,7 @@ async function main() {
       step(`  ${service.name}: ${output.split('\n').pop()}`);
     }
 
-    step('starting the services (logs in .xiaojian/logs/)');
+    step(`starting the services (logs in ${join(settings.dataDir, 'logs')})`);
     const running: RunningService[] = SERVICES.map((service) =>
       startService(service.name, servicePort(settings, service.name), envOf(service.name), join(settings.dataDir, 'logs')),
     );
@@ -123,7 +124,7 @@ function printWelcome(settings: ReturnType<typeof suiteSettings>, running: Runni
     `  township  ${token('township', [DEMO_TOWNSHIPS[0].code], `${DEMO_TOWNSHIPS[0].name} 赵干事`)}`,
     `  admin     ${token('admin', [DEMO_COUNTY.code], '系统管理员')}`,
     '',
-    '  Ctrl-C stops everything; data stays in .xiaojian/ for the next start.',
+    `  Ctrl-C stops everything; data stays in ${settings.dataDir} for the next start.`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
