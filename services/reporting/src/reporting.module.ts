@@ -5,6 +5,9 @@ import { BulletinService } from './bulletins/bulletin.service';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { DELIVERY_TRANSPORTS, deliveryTransports, DeliveryService } from './delivery/delivery.service';
 import { PLATFORM_CONFIG } from '@xiaojian/platform';
+import { DivisionController } from './divisions/division.controller';
+import { DivisionRepository } from './divisions/division.repository';
+import { DivisionService } from './divisions/division.service';
 import { EventLogService } from './events/event-log.service';
 import { ReportingEventHandlers } from './events/event.handlers';
 import { Projector } from './events/projector';
@@ -17,9 +20,9 @@ import { FactsRepository } from './read-models/facts.repository';
 import { SubscriberController } from './subscribers/subscriber.controller';
 import { SubscriberService } from './subscribers/subscriber.service';
 
-/** Event log and read models, figures, bulletins, subscribers, delivery and the queues. */
+/** Event log and read models, figures, bulletins, division names, subscribers, delivery and the queues. */
 @Module({
-  controllers: [FiguresController, BulletinController, SubscriberController],
+  controllers: [FiguresController, BulletinController, SubscriberController, DivisionController],
   providers: [
     Projector,
     EventLogService,
@@ -29,6 +32,8 @@ import { SubscriberService } from './subscribers/subscriber.service';
     BulletinRepository,
     BulletinService,
     SubscriberService,
+    DivisionRepository,
+    DivisionService,
     DeliveryRepository,
     DeliveryService,
     { provide: DELIVERY_TRANSPORTS, inject: [PLATFORM_CONFIG], useFactory: deliveryTransports },

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectLogger, PlatformLogger, ProblemException } from '@xiaojian/platform';
 import { computeCountyFigures } from '../figures/county-figures';
+import { DivisionService } from '../divisions/division.service';
 import { FactsRepository } from '../read-models/facts.repository';
 import { BulletinDocument, BulletinFormat, BulletinLanguage } from './bulletin-document';
 import { BulletinDraft, canonicalJson, countyDraft, diffFigures, figuresHash, sha256, townshipDraft } from './bulletin-content';
@@ -31,6 +32,7 @@ export class BulletinService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facts: FactsRepository,
     private readonly bulletins: BulletinRepository,
+    private readonly divisions: DivisionService,
     @InjectLogger() private readonly logger: PlatformLogger,
   ) {}
 
@@ -99,9 +101,14 @@ export class BulletinService {
     return bulletin;
   }
 
-  /** The issued document in a format and language; the content hash is printed in it. */
+  /**
+   * The issued document in a format and language, with the county's and townships' names as they
+   * are now (reference data, not part of the document: JSON stays the document itself). The
+   * content hash is printed in it.
+   */
   async render(bulletin: BulletinEntity, format: BulletinFormat, lang: BulletinLanguage) {
-    return renderBulletin(bulletin.document, format, lang, { contentHash: bulletin.contentHash });
+    const divisionNames = format === 'json' ? {} : await this.divisions.namesOfCounty(bulletin.countyCode);
+    return renderBulletin(bulletin.document, format, lang, { contentHash: bulletin.contentHash, divisionNames });
   }
 }
 

@@ -3,6 +3,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { InjectConfig, InjectLogger, PlatformLogger } from '@xiaojian/platform';
 import type { ReportingConfig } from '../config';
 import type { BulletinFormat } from '../bulletins/bulletin-document';
+import { DivisionService } from '../divisions/division.service';
 import { BulletinQueues } from '../queues/bulletin-queues';
 import type { DeliverJobData } from '../queues/queue.constants';
 import { DeliveryRepository } from './delivery.repository';
@@ -39,6 +40,7 @@ export class DeliveryService implements OnApplicationShutdown {
     @InjectConfig() private readonly config: ReportingConfig,
     @InjectLogger() private readonly logger: PlatformLogger,
     @Inject(DELIVERY_TRANSPORTS) private readonly transports: DeliveryTransports,
+    private readonly divisions: DivisionService,
   ) {}
 
   onApplicationShutdown(): void {
@@ -74,6 +76,7 @@ export class DeliveryService implements OnApplicationShutdown {
       bulletin: bulletin.document,
       contentHash: bulletin.contentHash,
       links: Object.fromEntries(FORMATS.map((format) => [format, `${base}/api/v1/bulletins/${bulletin.id}/content?format=${format}`])),
+      divisionNames: await this.divisions.namesOfCounty(bulletin.countyCode),
     };
     let outcome: DeliveryOutcome;
     if (subscriber.kind === 'webhook') {
