@@ -6,7 +6,7 @@
  */
 import { signDevToken } from '@xiaojian/platform';
 import { ApiClient, poll, untilKnown } from './api-client';
-import { DEMO_COUNTY, DEMO_SOURCES, DEMO_TARGETS, demoProjects, DemoProject } from './demo-county';
+import { DEMO_COUNTY, DEMO_SOURCES, DEMO_TARGETS, DEMO_TOWNSHIPS, demoProjects, DemoProject } from './demo-county';
 import { dayOf, historyMonths, lastDay, paceOf, planProject, ProjectPlan } from './timeline';
 
 type ServiceUrls = Record<'projects' | 'funding' | 'capacity' | 'reporting', string>;
@@ -40,6 +40,10 @@ export async function loadDemoCounty(options: LoadDemoOptions): Promise<void> {
   const finance = new ApiClient(options.urls.funding, token('finance'));
   const capacity = new ApiClient(options.urls.capacity, token('planner'));
   const leader = new ApiClient(options.urls.reporting, token('leader'));
+  const admin = new ApiClient(options.urls.reporting, token('admin'));
+
+  // Names are reference data of the reporting service (events carry division codes only).
+  await admin.put('/divisions', [DEMO_COUNTY, ...DEMO_TOWNSHIPS].map(({ code, name }) => ({ code, name })));
 
   const existing = await planner.get(`/projects?county=${DEMO_COUNTY.code}&pageSize=1`);
   if (existing.total > 0) {
