@@ -3,3 +3,4 @@ export * from './money';
 export * from './ratio';
 export * from './division-code';
 export * from './shanghai-time';
+export * from './field-errors';

@@ -1,5 +1,5 @@
 import { BandCounts } from './class-size';
-import { DomainError } from './errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 
 /**
  * What a school's seat capacity is made of. The baseline is the declared capacity when the bureau
@@ -16,7 +16,7 @@ export interface CapacityBasis {
 
 function assertSeats(field: string, n: number | null): void {
   if (n !== null && (!Number.isSafeInteger(n) || n < 0)) {
-    throw new DomainError('invalid_count', `${field} 必须是非负整数`, `${field} must be a non-negative integer`, field);
+    throw new RuleError('invalid_count', `${field} 必须是非负整数`, `${field} must be a non-negative integer`, field);
   }
 }
 

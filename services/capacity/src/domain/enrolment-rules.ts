@@ -1,4 +1,4 @@
-import { FieldError, Result, err, fieldError, ok } from './errors';
+import { FieldError, Outcome, err, fieldError, ok } from '@xiaojian/domain-kernel';
 import { GradeEnrolment } from './class-size';
 import { GRADE_RANGES, SCHOOL_LEVEL_LABELS, SchoolLevel, gradeLabel, isGradeOfLevel } from './school-level';
 
@@ -98,7 +98,7 @@ function checkGrade(errors: FieldError[], level: SchoolLevel, raw: unknown, i: n
 }
 
 /** Validates a school's term enrolment report for its level; every error is reported, with field paths. */
-export function validateEnrolmentReport(level: SchoolLevel, input: EnrolmentReportInput): Result<EnrolmentReport, FieldError[]> {
+export function validateEnrolmentReport(level: SchoolLevel, input: EnrolmentReportInput): Outcome<EnrolmentReport, FieldError[]> {
   const errors: FieldError[] = [];
   const term = parseTerm(input.term);
   if (!term) {

@@ -1,7 +1,7 @@
 import {
   BandSummary, EnrolmentPressure, GradeEnrolment, SeatGap, enrolmentPressure, schoolBandCounts, schoolPupils, seatGap, summariseBands,
 } from './class-size';
-import { DomainError } from './errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 import { OWNERSHIPS, Ownership, SCHOOL_LEVELS, SchoolLevel } from './school-level';
 import { EMPTY_SEAT_PIPELINE, ProjectSeats, SeatEvent, SeatPipelineState, applySeatEvent } from './seat-pipeline';
 import { CompletionRate, StandardClassSizes, completionRate } from './seats';
@@ -25,7 +25,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
  * replayed in their recorded order (one project's entries must be in the order they arrived).
  */
 export function pipelineAsOf(entries: readonly SeatLedgerEntry[], asOf: string): PipelineAsOf {
-  if (!DATE_RE.test(asOf)) throw new DomainError('invalid_date', `日期格式应为 YYYY-MM-DD：${asOf}`, `Expected YYYY-MM-DD: ${asOf}`, 'asOf');
+  if (!DATE_RE.test(asOf)) throw new RuleError('invalid_date', `日期格式应为 YYYY-MM-DD：${asOf}`, `Expected YYYY-MM-DD: ${asOf}`, 'asOf');
   let state = EMPTY_SEAT_PIPELINE;
   const acceptedOn: Record<string, string> = {};
   for (const entry of entries) {

@@ -1,4 +1,3 @@
-export * from './errors';
 export * from './school-level';
 export * from './ratio';
 export * from './seats';

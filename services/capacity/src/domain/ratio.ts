@@ -1,8 +1,8 @@
-import { DomainError } from './errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 
 function assertCount(name: string, n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new DomainError('invalid_count', `${name} 必须是非负整数`, `${name} must be a non-negative integer`, name);
+    throw new RuleError('invalid_count', `${name} 必须是非负整数`, `${name} must be a non-negative integer`, name);
   }
 }
 
@@ -13,7 +13,7 @@ function assertCount(name: string, n: number): void {
 export function roundedPercent(numerator: number, denominator: number): number {
   assertCount('numerator', numerator);
   assertCount('denominator', denominator);
-  if (denominator === 0) throw new DomainError('zero_denominator', '分母不能为0', 'Denominator cannot be 0', 'denominator');
+  if (denominator === 0) throw new RuleError('zero_denominator', '分母不能为0', 'Denominator cannot be 0', 'denominator');
   const n = BigInt(numerator);
   const d = BigInt(denominator);
   const tenths = (n * 2000n + d) / (2n * d);

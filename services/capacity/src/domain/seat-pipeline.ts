@@ -1,4 +1,4 @@
-import { DomainError, FieldError, fieldError } from './errors';
+import { RuleError, FieldError, fieldError } from '@xiaojian/domain-kernel';
 import { Ownership, SchoolLevel, isOwnership, isSchoolLevel } from './school-level';
 
 export const SEAT_EVENT_TYPES = ['registered', 'planned_changed', 'accepted', 'cancelled', 'suspended', 'resumed'] as const;
@@ -90,11 +90,11 @@ function next(current: ProjectSeats | undefined, e: SeatEvent): ProjectSeats | u
 /**
  * Pure reducer. Events with no effect — a second registration or acceptance (idempotent by
  * projectId), anything after cancellation, suspending an accepted project — return `state` itself.
- * Throws DomainError `invalid_seat_event` for a malformed event (the consumer dead-letters it).
+ * Throws RuleError `invalid_seat_event` for a malformed event (the consumer dead-letters it).
  */
 export function applySeatEvent(state: SeatPipelineState, event: SeatEvent): SeatPipelineState {
   const errors = validateSeatEvent(event);
-  if (errors.length > 0) throw DomainError.fromFieldErrors('invalid_seat_event', errors);
+  if (errors.length > 0) throw RuleError.fromFieldErrors('invalid_seat_event', errors);
   const updated = next(state.projects[event.projectId], event);
   if (updated === undefined) return state;
   return { projects: { ...state.projects, [event.projectId]: updated } };

@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 import { CountRatio, countRatio } from './ratio';
 import { GRADE_RANGES, SchoolLevel, isGradeOfLevel } from './school-level';
 
@@ -26,7 +26,7 @@ function resolveSizes(overrides: Partial<StandardClassSizes>): StandardClassSize
   const sizes = { ...DEFAULT_STANDARD_CLASS_SIZES, ...overrides };
   for (const [level, size] of Object.entries(sizes)) {
     if (!Number.isSafeInteger(size) || size <= 0) {
-      throw new DomainError('invalid_class_size_table', `${level} 的标准班额必须是正整数`, `Standard class size for ${level} must be a positive integer`, level);
+      throw new RuleError('invalid_class_size_table', `${level} 的标准班额必须是正整数`, `Standard class size for ${level} must be a positive integer`, level);
     }
   }
   return sizes;
@@ -41,7 +41,7 @@ export function standardClassSize(level: SchoolLevel, grade?: number, sizes: Par
   if (level !== 'nine_year') return table[level];
   if (grade === undefined || !isGradeOfLevel(level, grade)) {
     const { first, last } = GRADE_RANGES.nine_year;
-    throw new DomainError('grade_required', `九年一贯制学校须指定${first}–${last}年级`, `A nine-year school needs a grade ${first}–${last}`, 'grade');
+    throw new RuleError('grade_required', `九年一贯制学校须指定${first}–${last}年级`, `A nine-year school needs a grade ${first}–${last}`, 'grade');
   }
   return grade <= NINE_YEAR_LAST_PRIMARY_GRADE ? table.primary : table.junior;
 }
@@ -60,7 +60,7 @@ export interface SchoolSeatsInput {
 
 function assertNonNegativeInteger(field: string, n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new DomainError('invalid_count', `${field} 必须是非负整数`, `${field} must be a non-negative integer`, field);
+    throw new RuleError('invalid_count', `${field} 必须是非负整数`, `${field} must be a non-negative integer`, field);
   }
 }
 
@@ -73,7 +73,7 @@ export function seatCapacity(school: SchoolSeatsInput, sizes: Partial<StandardCl
   return (school.classes ?? []).reduce((sum, g, i) => {
     assertNonNegativeInteger(`classes[${i}].classes`, g.classes);
     if (!isGradeOfLevel(school.level, g.grade)) {
-      throw new DomainError('grade_not_in_level', `第${i + 1}项年级 ${g.grade} 不属于该学段`, `Grade ${g.grade} at index ${i} is not valid for ${school.level}`, `classes[${i}].grade`);
+      throw new RuleError('grade_not_in_level', `第${i + 1}项年级 ${g.grade} 不属于该学段`, `Grade ${g.grade} at index ${i} is not valid for ${school.level}`, `classes[${i}].grade`);
     }
     return sum + g.classes * standardClassSize(school.level, g.grade, sizes);
   }, 0);

@@ -6,10 +6,7 @@ import { Events } from '@xiaojian/contracts';
 import { shanghaiDate } from '@xiaojian/domain-kernel';
 import { OutboxWriter } from '@xiaojian/messaging';
 import { assertCanRead, assertCanWrite, Principal, ProblemException } from '@xiaojian/platform';
-import {
-  BandSummary, GradeEnrolment, SeatGap, StandardClassSizes, afterEnrolmentReport, contractBands, schoolBandCounts, seatCapacity, seatGap,
-  summariseBands, validateEnrolmentReport,
-} from '../domain';
+import { BandSummary, GradeEnrolment, SeatGap, StandardClassSizes, afterEnrolmentReport, contractBands, schoolBandCounts, seatCapacity, seatGap, summariseBands, validateEnrolmentReport } from '../domain';
 import { CapacityLedger } from '../schools/capacity-ledger.service';
 import { SCHOOL_TEXT } from '../schools/schools.service';
 import { SchoolsRepository } from '../schools/schools.repository';

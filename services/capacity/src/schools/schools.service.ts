@@ -6,10 +6,7 @@ import { Events } from '@xiaojian/contracts';
 import { shanghaiDate } from '@xiaojian/domain-kernel';
 import { OutboxWriter } from '@xiaojian/messaging';
 import { assertCanRead, assertCanWrite, Page, Principal, ProblemException, scopeFilter, toPage } from '@xiaojian/platform';
-import {
-  BandSummary, EnrolmentPressure, GradeEnrolment, Ownership, SchoolLevel, SeatGap, SeatTotals, StandardClassSizes,
-  afterDeclaration, enrolmentPressure, schoolBandCounts, schoolPupils, seatGap, summariseBands, totalSeats,
-} from '../domain';
+import { BandSummary, EnrolmentPressure, GradeEnrolment, Ownership, SchoolLevel, SeatGap, SeatTotals, StandardClassSizes, afterDeclaration, enrolmentPressure, schoolBandCounts, schoolPupils, seatGap, summariseBands, totalSeats } from '../domain';
 import { EnrolmentRepository } from '../enrolment/enrolment.repository';
 import { SeatsRepository, toProjectSeats } from '../seats/seats.repository';
 import { inclusivePrivateOnlyForKindergartens } from '../shared/schemas';

@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 
 /** A calendar date `YYYY-MM-DD` (Asia/Shanghai business calendar). */
 export type IsoDate = string;
@@ -43,6 +43,6 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 /** Guards the `today` argument every rule takes instead of reading the clock. */
 export function assertToday(today: unknown): asserts today is IsoDate {
   if (!isIsoDate(today)) {
-    throw new DomainError('invalid_today', '参数 today 必须是 YYYY-MM-DD 日期', 'Argument today must be a YYYY-MM-DD date', 'today');
+    throw new RuleError('invalid_today', '参数 today 必须是 YYYY-MM-DD 日期', 'Argument today must be a YYYY-MM-DD date', 'today');
   }
 }

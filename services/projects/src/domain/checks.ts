@@ -1,5 +1,5 @@
 import { IsoDate, isIsoDate } from './calendar';
-import { FieldError, fieldError } from './errors';
+import { FieldError, fieldError } from '@xiaojian/domain-kernel';
 
 /** Field-level checks shared by the rule modules. Each pushes at most one error and returns the clean value. */
 export interface Label {

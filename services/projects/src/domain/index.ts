@@ -1,4 +1,3 @@
-export * from './errors';
 export * from './calendar';
 export * from './project-rules';
 export * from './project-phase';

@@ -1,6 +1,6 @@
 import { IsoDate, IsoMonth, assertToday, isIsoMonth, monthOf } from './calendar';
 import { checkNumber, checkText } from './checks';
-import { FieldError, Result, err, fieldError, ok } from './errors';
+import { FieldError, Outcome, err, fieldError, ok } from '@xiaojian/domain-kernel';
 import { PHASE_LABELS, ProjectPhase } from './project-phase';
 
 /** Phases in which monthly physical progress (形象进度) may not be reported. */
@@ -59,7 +59,7 @@ function effectiveHistory(history: readonly ProgressEntry[]): Map<IsoMonth, numb
  * Progress is monotonic: a report may not fall below the latest earlier month nor rise above the
  * nearest later month, unless it is a correction with a reason.
  */
-export function validateProgressReport(input: ProgressReportInput, context: ProgressContext): Result<ProgressReport, FieldError[]> {
+export function validateProgressReport(input: ProgressReportInput, context: ProgressContext): Outcome<ProgressReport, FieldError[]> {
   assertToday(context.today);
   const errors: FieldError[] = [];
   const { phase } = context;

@@ -1,6 +1,6 @@
 import { IsoDate, assertToday, isIsoDate } from './calendar';
 import { checkDate, checkInteger, checkNumber, checkText } from './checks';
-import { FieldError, Result, err, fieldError, ok } from './errors';
+import { FieldError, Outcome, err, fieldError, ok } from '@xiaojian/domain-kernel';
 import { PROJECT_LIMITS } from './project-rules';
 
 /** The main line, in order. Forward moves go exactly one step along it; skipping is not allowed. */
@@ -93,7 +93,7 @@ export interface TransitionRejection {
   en: string;
 }
 
-export type TransitionResult = Result<TransitionSuccess, TransitionRejection>;
+export type TransitionResult = Outcome<TransitionSuccess, TransitionRejection>;
 
 const nextOnMainLine = (phase: MainLinePhase): MainLinePhase | undefined =>
   MAIN_LINE_PHASES[MAIN_LINE_PHASES.indexOf(phase) + 1];

@@ -1,6 +1,6 @@
 import { IsoDate } from './calendar';
 import { checkDate, checkEnum, checkInteger, checkNumber, checkText } from './checks';
-import { FieldError, Result, err, fieldError, ok } from './errors';
+import { FieldError, Outcome, err, fieldError, ok } from '@xiaojian/domain-kernel';
 
 export const PROJECT_KINDS = ['new_build', 'expansion', 'renovation', 'weak_school_upgrade', 'dilapidated_rebuild', 'equipment'] as const;
 export const SCHOOL_LEVELS = ['kindergarten', 'primary', 'junior', 'nine_year', 'senior', 'special'] as const;
@@ -85,7 +85,7 @@ function checkDivisionCodes(errors: FieldError[], county: unknown, township: unk
 }
 
 /** Validates a new project's planned figures, reporting every field error at once. */
-export function validateProjectPlan(input: ProjectPlanInput): Result<ProjectPlan, FieldError[]> {
+export function validateProjectPlan(input: ProjectPlanInput): Outcome<ProjectPlan, FieldError[]> {
   const e: FieldError[] = [];
   const L = PROJECT_LIMITS;
   const code = checkText(e, 'code', { zh: '项目编号', en: 'Project code' }, input.code, L.maxCodeLength);

@@ -1,19 +1,5 @@
-import { isCountyCode, isTownshipCode, parseYuan } from '@xiaojian/domain-kernel';
-import {
-  FieldError,
-  IsoDate,
-  MAIN_LINE_PHASES,
-  MainLinePhase,
-  Ownership,
-  PHASE_LABELS,
-  ProjectKind,
-  Result,
-  SchoolLevel,
-  err,
-  fieldError,
-  ok,
-  validateProjectPlan,
-} from '../domain';
+import { isCountyCode, isTownshipCode, parseYuan, FieldError, Outcome, err, fieldError, ok } from '@xiaojian/domain-kernel';
+import { IsoDate, MAIN_LINE_PHASES, MainLinePhase, Ownership, PHASE_LABELS, ProjectKind, SchoolLevel, validateProjectPlan } from '../domain';
 import { checkDate, checkText } from '../domain/checks';
 
 /**
@@ -140,7 +126,7 @@ function checkMilestoneOrder(errors: FieldError[], dates: Partial<Record<MainLin
  * Validates a new project (or a project's full planned figures after an update), reporting every
  * field error at once under the API's field names. `today` bounds the approval date.
  */
-export function validateNewProject(input: NewProjectInput, today: IsoDate): Result<NewProject, FieldError[]> {
+export function validateNewProject(input: NewProjectInput, today: IsoDate): Outcome<NewProject, FieldError[]> {
   const errors: FieldError[] = [];
 
   // Missing stays undefined so that the plan check reports it as required; a malformed amount is

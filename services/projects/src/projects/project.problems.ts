@@ -1,5 +1,6 @@
+import { type FieldError } from '@xiaojian/domain-kernel';
 import { ProblemException, type ProblemFieldError } from '@xiaojian/platform';
-import type { FieldError, TransitionRejection } from '../domain';
+import type { TransitionRejection } from '../domain';
 
 export const PROJECT_LABEL = { zh: '项目', en: 'Project' };
 

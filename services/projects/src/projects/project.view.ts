@@ -1,13 +1,6 @@
 import { formatYuan } from '@xiaojian/domain-kernel';
 import { EventData, Events } from '@xiaojian/contracts';
-import {
-  IsoDate,
-  MainLinePhase,
-  OverdueMilestone,
-  PHASE_LABELS,
-  ProjectPhaseState,
-  isOverdue,
-} from '../domain';
+import { IsoDate, MainLinePhase, OverdueMilestone, PHASE_LABELS, ProjectPhaseState, isOverdue } from '../domain';
 import { ProjectEntity } from './project.entity';
 
 export function phaseStateOf(p: Pick<ProjectEntity, 'phase' | 'phaseSince' | 'suspendedFrom'>): ProjectPhaseState {

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Events } from '@xiaojian/contracts';
-import { formatYuan, parseYuan } from '@xiaojian/domain-kernel';
+import { formatYuan, parseYuan, FieldError, fieldError } from '@xiaojian/domain-kernel';
 import { OutboxWriter } from '@xiaojian/messaging';
 import type { Principal } from '@xiaojian/platform';
-import {
-  FieldError,
-  IsoDate,
-  MainLinePhase,
-  PHASE_LABELS,
-  actualPhaseDates,
-  fieldError,
-  isOverdue,
-  milestoneTable,
-  transition,
-} from '../domain';
+import { IsoDate, MainLinePhase, PHASE_LABELS, actualPhaseDates, isOverdue, milestoneTable, transition } from '../domain';
 import { actorOf } from './actor';
 import { Clock } from './clock';
 import { TransitionBody } from './dto/transition.schema';

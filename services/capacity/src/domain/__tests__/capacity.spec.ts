@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 import { afterDeclaration, afterDelivery, afterEnrolmentReport, capacityBaseline, contractBands, effectiveCapacity } from '../capacity';
 
 const fresh = { declaredCapacity: null, classCapacity: null, deliveredSinceBaseline: 0 };
@@ -18,8 +18,8 @@ describe('effectiveCapacity', () => {
   });
 
   it('rejects negative or fractional parts', () => {
-    expect(() => effectiveCapacity({ ...fresh, deliveredSinceBaseline: -1 })).toThrow(DomainError);
-    expect(() => capacityBaseline({ declaredCapacity: 1.5, classCapacity: null })).toThrow(DomainError);
+    expect(() => effectiveCapacity({ ...fresh, deliveredSinceBaseline: -1 })).toThrow(RuleError);
+    expect(() => capacityBaseline({ declaredCapacity: 1.5, classCapacity: null })).toThrow(RuleError);
   });
 });
 
@@ -28,7 +28,7 @@ describe('capacity basis transitions', () => {
     const basis = { declaredCapacity: null, classCapacity: 1080, deliveredSinceBaseline: 0 };
     expect(effectiveCapacity(afterDelivery(basis, 450))).toBe(1530);
     expect(effectiveCapacity(afterDelivery(afterDelivery(basis, 450), 90))).toBe(1620);
-    expect(() => afterDelivery(basis, -5)).toThrow(DomainError);
+    expect(() => afterDelivery(basis, -5)).toThrow(RuleError);
   });
 
   it('a first enrolment report becomes the baseline: earlier deliveries are in its classes', () => {

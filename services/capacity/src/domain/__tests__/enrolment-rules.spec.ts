@@ -1,4 +1,4 @@
-import { FieldError } from '../errors';
+import { FieldError } from '@xiaojian/domain-kernel';
 import { SchoolLevel } from '../school-level';
 import { EnrolmentReportInput, parseTerm, validateEnrolmentReport } from '../enrolment-rules';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 import { SeatLedgerEntry, TargetInput, SchoolInput, computeFigures, pipelineAsOf } from '../figures';
 import { SeatEvent } from '../seat-pipeline';
 
@@ -59,7 +59,7 @@ describe('pipelineAsOf', () => {
   });
 
   it('refuses a malformed date', () => {
-    expect(() => pipelineAsOf(ledger, '2026-3-1')).toThrow(DomainError);
+    expect(() => pipelineAsOf(ledger, '2026-3-1')).toThrow(RuleError);
   });
 });
 

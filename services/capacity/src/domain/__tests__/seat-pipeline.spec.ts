@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 import { EMPTY_SEAT_PIPELINE, SeatEvent, aggregateSeats, applySeatEvent, reduceSeatEvents, totalSeats } from '../seat-pipeline';
 
 const T1 = '341122101';
@@ -117,9 +117,9 @@ describe('applySeatEvent: per-project state', () => {
       applySeatEvent(EMPTY_SEAT_PIPELINE, { ...reg('p1', 10), ...patch });
       throw new Error('expected a throw');
     } catch (e) {
-      expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).code).toBe('invalid_seat_event');
-      expect((e as DomainError).errors.map((x) => x.field)).toEqual([field]);
+      expect(e).toBeInstanceOf(RuleError);
+      expect((e as RuleError).code).toBe('invalid_seat_event');
+      expect((e as RuleError).errors.map((x) => x.field)).toEqual([field]);
     }
   });
 });

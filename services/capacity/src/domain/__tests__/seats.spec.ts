@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 import { roundedPercent } from '../ratio';
 import { DEFAULT_STANDARD_CLASS_SIZES, completionRate, seatCapacity, standardClassSize } from '../seats';
 
@@ -16,7 +16,7 @@ describe('standardClassSize', () => {
     expect(standardClassSize('nine_year', grade)).toBe(size));
 
   it.each([[undefined], [0], [10], [6.5]])('refuses a nine-year school without a valid grade (%p)', (grade) => {
-    expect(() => standardClassSize('nine_year', grade)).toThrow(DomainError);
+    expect(() => standardClassSize('nine_year', grade)).toThrow(RuleError);
   });
 
   it('takes overrides from a table, nine-year following primary/junior', () => {
@@ -63,10 +63,10 @@ describe('seatCapacity', () => {
   it('is 0 for a school without classes', () => expect(seatCapacity({ level: 'junior' })).toBe(0));
 
   it('refuses bad input', () => {
-    expect(() => seatCapacity({ level: 'primary', classes: [{ grade: 1, classes: -1 }] })).toThrow(DomainError);
-    expect(() => seatCapacity({ level: 'primary', classes: [{ grade: 1, classes: 1.5 }] })).toThrow(DomainError);
+    expect(() => seatCapacity({ level: 'primary', classes: [{ grade: 1, classes: -1 }] })).toThrow(RuleError);
+    expect(() => seatCapacity({ level: 'primary', classes: [{ grade: 1, classes: 1.5 }] })).toThrow(RuleError);
     expect(() => seatCapacity({ level: 'primary', classes: [{ grade: 7, classes: 1 }] })).toThrow(expect.objectContaining({ code: 'grade_not_in_level', field: 'classes[0].grade' }));
-    expect(() => seatCapacity({ level: 'primary', declaredCapacity: -1 })).toThrow(DomainError);
+    expect(() => seatCapacity({ level: 'primary', declaredCapacity: -1 })).toThrow(RuleError);
   });
 });
 
@@ -85,8 +85,8 @@ describe('completionRate', () => {
   });
 
   it('refuses negative or fractional counts', () => {
-    expect(() => completionRate(-1, 10)).toThrow(DomainError);
-    expect(() => completionRate(1, 2.5)).toThrow(DomainError);
+    expect(() => completionRate(-1, 10)).toThrow(RuleError);
+    expect(() => completionRate(1, 2.5)).toThrow(RuleError);
   });
 });
 

@@ -1,5 +1,5 @@
 import { assertToday, daysBetween, isIsoDate, isIsoMonth, monthOf, shanghaiDate } from '../calendar';
-import { DomainError } from '../errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 
 describe('calendar helpers', () => {
   it.each([['2025-01-31', true], ['2024-02-29', true], ['2025-02-29', false], ['2025-04-31', false], ['2025-1-01', false], ['2025-00-10', false], [20250101, false], [null, false]])(
@@ -25,7 +25,7 @@ describe('calendar helpers', () => {
 
   it('guards the today argument', () => {
     expect(() => assertToday('2025-06-15')).not.toThrow();
-    expect(() => assertToday(new Date())).toThrow(DomainError);
+    expect(() => assertToday(new Date())).toThrow(RuleError);
     try {
       assertToday('tomorrow');
     } catch (e) {

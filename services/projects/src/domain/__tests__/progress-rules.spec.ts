@@ -1,4 +1,4 @@
-import { FieldError } from '../errors';
+import { FieldError } from '@xiaojian/domain-kernel';
 import { ProjectPhase } from '../project-phase';
 import { ProgressContext, ProgressEntry, ProgressReportInput, validateProgressReport } from '../progress-rules';
 

@@ -13,7 +13,7 @@ import {
   initialPhaseState,
   transition,
 } from '../project-phase';
-import { DomainError } from '../errors';
+import { RuleError } from '@xiaojian/domain-kernel';
 
 const TODAY = '2025-06-15';
 const SINCE = '2025-01-10';
@@ -259,8 +259,8 @@ describe('transition: data common to every move', () => {
     expect(r.allowedNextPhases).toEqual([]);
   });
 
-  it('throws a DomainError when today is not a date (programmer error)', () => {
-    expect(() => transition(approved, fullRequest('preparation'), '2025/06/15')).toThrow(DomainError);
+  it('throws a RuleError when today is not a date (programmer error)', () => {
+    expect(() => transition(approved, fullRequest('preparation'), '2025/06/15')).toThrow(RuleError);
   });
 });
 

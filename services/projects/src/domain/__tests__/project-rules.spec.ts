@@ -1,4 +1,4 @@
-import { FieldError } from '../errors';
+import { FieldError } from '@xiaojian/domain-kernel';
 import { PROJECT_KIND_LABELS, ProjectPlanInput, validateProjectPlan } from '../project-rules';
 
 const valid = {

@@ -1,3 +1,7 @@
+/**
+ * Field-level rule results shared by the services' domain rules: every problem names its field and
+ * carries a Chinese and an English message, so an API can list them all at once.
+ */
 /** One problem with one input field; `field` is a path such as `plannedInvestmentFen` or `acceptance.finalCostFen`. */
 export interface FieldError {
   field: string;
@@ -6,18 +10,17 @@ export interface FieldError {
   en: string;
 }
 
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+export type Outcome<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
-export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
 
 export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({ field, code, zh, en });
 
 /**
  * Thrown only for programmer errors (e.g. a malformed `today` argument). Business rule
- * violations are returned as values (`Result`), never thrown.
+ * violations are returned as values (`Outcome`), never thrown.
  */
-export class DomainError extends Error {
+export class RuleError extends Error {
   constructor(
     readonly code: string,
     readonly zh: string,
@@ -26,11 +29,11 @@ export class DomainError extends Error {
     readonly errors: readonly FieldError[] = [],
   ) {
     super(en);
-    this.name = 'DomainError';
+    this.name = 'RuleError';
   }
 
-  static fromFieldErrors(code: string, errors: readonly FieldError[]): DomainError {
+  static fromFieldErrors(code: string, errors: readonly FieldError[]): RuleError {
     const first = errors[0];
-    return new DomainError(code, first?.zh ?? '输入无效', first?.en ?? 'Invalid input', first?.field, errors);
+    return new RuleError(code, first?.zh ?? '输入无效', first?.en ?? 'Invalid input', first?.field, errors);
   }
 }
