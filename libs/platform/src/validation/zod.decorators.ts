@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Param, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiParam, ApiQuery, type SchemaObject } from '@nestjs/swagger';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ZodValidationPipe } from './zod-validation.pipe';
 import { zodToOpenApi } from './zod-openapi.util';
 
@@ -10,9 +10,14 @@ export const ZodBody = (schema: z.ZodType): ParameterDecorator => Body(new ZodVa
 /** `@ZodQuery(listQuerySchema) query: ListQuery` — the whole query object, validated and coerced. */
 export const ZodQuery = (schema: z.ZodType): ParameterDecorator => Query(new ZodValidationPipe(schema));
 
-/** `@ZodParam('id', z.uuid()) id: string`. */
-export const ZodParam = (name: string, schema: z.ZodType): ParameterDecorator =>
-  Param(name, new ZodValidationPipe(schema));
+/**
+ * `@ZodParam('id', z.uuid()) id: string`. Validated as a one-property object so that a problem
+ * names the parameter (`errors[0].field === 'id'`).
+ */
+export function ZodParam(name: string, schema: z.ZodType): ParameterDecorator {
+  const pipe = new ZodValidationPipe(z.object({ [name]: schema }));
+  return Param(name, { transform: (value: unknown) => (pipe.transform({ [name]: value }) as Record<string, unknown>)[name] });
+}
 
 /** Documents a request body with the zod schema: `@ApiZodBody(createProjectSchema)`. */
 export function ApiZodBody(schema: z.ZodType, description?: string): MethodDecorator {

@@ -8,6 +8,7 @@ import {
   Principal,
   Roles,
   ZodBody,
+  ZodParam,
   ZodQuery,
 } from '@xiaojian/platform';
 import { z } from 'zod';
@@ -18,7 +19,6 @@ import { EvidenceService } from './evidence/evidence.service';
 import { MAX_EVIDENCE_BYTES } from './evidence/file-type';
 import { SingleFileUpload, UploadedFileLike, missingFileProblem } from './evidence/upload.decorator';
 import { attachmentDisposition } from './http.util';
-import { NamedParam } from './named-param';
 import { etagOf } from './project.etag';
 import { ProjectView } from './project.view';
 import { ProgressService } from './progress.service';
@@ -70,7 +70,7 @@ export class ProjectsController {
   @ApiOkResponse({ description: '项目；响应头 ETag。The project, with its ETag.' })
   async get(
     @CurrentUser() user: Principal,
-    @NamedParam('id', projectIdParam) id: string,
+    @ZodParam('id', projectIdParam) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProjectView> {
     const project = await this.projects.get(user, id);
@@ -86,7 +86,7 @@ export class ProjectsController {
   @ApiOkResponse({ description: '修改后的项目与新 ETag。The updated project.' })
   async update(
     @CurrentUser() user: Principal,
-    @NamedParam('id', projectIdParam) id: string,
+    @ZodParam('id', projectIdParam) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @ZodBody(updatePlannedFiguresSchema) body: UpdatePlannedFiguresBody,
     @Res({ passthrough: true }) res: Response,
@@ -108,7 +108,7 @@ export class ProjectsController {
   @ApiOkResponse({ description: '变更后的项目。The project in its new phase.' })
   async transition(
     @CurrentUser() user: Principal,
-    @NamedParam('id', projectIdParam) id: string,
+    @ZodParam('id', projectIdParam) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @ZodBody(transitionSchema) body: TransitionBody,
     @Res({ passthrough: true }) res: Response,
@@ -121,14 +121,14 @@ export class ProjectsController {
   @Get(':id/transitions')
   @ApiOperation({ summary: '阶段变更记录 Phase transitions' })
   @ApiOkResponse({ description: '{ projectId, phase, items }' })
-  listTransitions(@CurrentUser() user: Principal, @NamedParam('id', projectIdParam) id: string) {
+  listTransitions(@CurrentUser() user: Principal, @ZodParam('id', projectIdParam) id: string) {
     return this.transitions.transitions(user, id);
   }
 
   @Get(':id/milestones')
   @ApiOperation({ summary: '里程碑（计划与实际日期、逾期天数）Milestones: planned vs actual' })
   @ApiOkResponse({ description: '{ projectId, phase, asOf, overdue, milestones[] }' })
-  milestones(@CurrentUser() user: Principal, @NamedParam('id', projectIdParam) id: string) {
+  milestones(@CurrentUser() user: Principal, @ZodParam('id', projectIdParam) id: string) {
     return this.transitions.milestones(user, id);
   }
 
@@ -142,7 +142,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ description: '{ report, project }' })
   async report(
     @CurrentUser() user: Principal,
-    @NamedParam('id', projectIdParam) id: string,
+    @ZodParam('id', projectIdParam) id: string,
     @ZodBody(progressReportSchema) body: ProgressReportBody,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -154,7 +154,7 @@ export class ProjectsController {
   @Get(':id/progress')
   @ApiOperation({ summary: '进度填报记录（含更正历史）Progress reports with history' })
   @ApiOkResponse({ description: '{ projectId, latestProgress, items }' })
-  listProgress(@CurrentUser() user: Principal, @NamedParam('id', projectIdParam) id: string) {
+  listProgress(@CurrentUser() user: Principal, @ZodParam('id', projectIdParam) id: string) {
     return this.progress.list(user, id);
   }
 
@@ -165,8 +165,8 @@ export class ProjectsController {
   @ApiCreatedResponse({ description: '{ id, fileName, contentType, sizeBytes, sha256, … }' })
   uploadEvidence(
     @CurrentUser() user: Principal,
-    @NamedParam('id', projectIdParam) id: string,
-    @NamedParam('month', monthParam) month: string,
+    @ZodParam('id', projectIdParam) id: string,
+    @ZodParam('month', monthParam) month: string,
     @UploadedFile() file: UploadedFileLike | undefined,
   ) {
     if (!file) throw missingFileProblem('file');
@@ -178,8 +178,8 @@ export class ProjectsController {
   @ApiOkResponse({ description: '{ projectId, month, items }' })
   listEvidence(
     @CurrentUser() user: Principal,
-    @NamedParam('id', projectIdParam) id: string,
-    @NamedParam('month', monthParam) month: string,
+    @ZodParam('id', projectIdParam) id: string,
+    @ZodParam('month', monthParam) month: string,
   ) {
     return this.evidence.list(user, id, month);
   }
@@ -189,9 +189,9 @@ export class ProjectsController {
   @ApiOkResponse({ description: '文件内容。The file.' })
   async downloadEvidence(
     @CurrentUser() user: Principal,
-    @NamedParam('id', projectIdParam) id: string,
-    @NamedParam('month', monthParam) month: string,
-    @NamedParam('evidenceId', z.uuid()) evidenceId: string,
+    @ZodParam('id', projectIdParam) id: string,
+    @ZodParam('month', monthParam) month: string,
+    @ZodParam('evidenceId', z.uuid()) evidenceId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.evidence.download(user, id, month, evidenceId);
