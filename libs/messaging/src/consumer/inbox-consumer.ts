@@ -154,12 +154,12 @@ export class InboxConsumer {
   /** Stops fetching, lets the transaction in flight finish and commit, then leaves the group. */
   async stop(): Promise<void> {
     this.running = false;
-    const consumer = this.consumer;
+    // disconnect() waits for the batch in flight, which still commits through this consumer.
+    await this.consumer?.disconnect();
     this.consumer = null;
-    if (consumer) await consumer.disconnect();
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const position = { topic: batch.topic, partition: batch.partition };
     const items: Item[] = batch.messages.map((message) => ({
       message,
@@ -167,7 +167,11 @@ export class InboxConsumer {
     }));
     const done = async (item: Item) => {
       resolveOffset(item.message.offset);
-      await this.consumer?.commitOffsets([{ ...position, offset: (BigInt(item.message.offset) + 1n).toString() }]);
+      // The payload's commit goes straight to the group, also while stopping (consumer.commitOffsets
+      // silently drops commits once stop() has begun, which would redeliver the batch in flight).
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(item.message.offset) + 1n).toString() }] }],
+      });
       this.options.metrics?.consumerLag.set(
         { consumer: this.name, topic: batch.topic, partition: String(batch.partition) },
         Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(item.message.offset) - 1n)),

@@ -67,10 +67,13 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    const started = Date.now();
+    this.logger.info({ signal }, 'shutting down messaging: stop fetching, finish and commit in-flight events');
     await this.consumer?.stop();
     await this.relay?.stop();
     await this.producer.disconnect();
+    this.logger.info({ ms: Date.now() - started }, 'messaging stopped');
   }
 
   private collectHandlers(): EventHandlers {
