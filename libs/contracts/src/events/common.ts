@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FUNDING_SOURCES, OWNERSHIPS, PROJECT_KINDS, PROJECT_PHASES, SCHOOL_LEVELS } from '../glossary';
 
 /** Building blocks shared by every event schema, so the same field means the same thing everywhere. */
 export const uuid = z.uuid();
@@ -12,32 +13,11 @@ export const positiveFen = fen.min(1);
 export const seats = z.number().int().nonnegative().max(1_000_000);
 export const squareMetres = z.number().nonnegative().max(10_000_000);
 
-export const projectKind = z.enum(['new_build', 'expansion', 'renovation', 'weak_school_upgrade', 'dilapidated_rebuild', 'equipment']);
-export const schoolLevel = z.enum(['kindergarten', 'primary', 'junior', 'nine_year', 'senior', 'special']);
-export const ownership = z.enum(['public', 'private', 'inclusive_private']);
-export const projectPhase = z.enum([
-  'approved',
-  'preparation',
-  'tendering',
-  'under_construction',
-  'completed',
-  'accepted',
-  'in_use',
-  'suspended',
-  'cancelled',
-]);
-export const fundingSource = z.enum([
-  'central',
-  'provincial',
-  'municipal',
-  'county',
-  'education_surcharge',
-  'local_education_surcharge',
-  'special_bond',
-  'counterpart_aid',
-  'donation',
-  'other',
-]);
+export const projectKind = z.enum(PROJECT_KINDS);
+export const schoolLevel = z.enum(SCHOOL_LEVELS);
+export const ownership = z.enum(OWNERSHIPS);
+export const projectPhase = z.enum(PROJECT_PHASES);
+export const fundingSource = z.enum(FUNDING_SOURCES);
 
 /** Where an aggregate sits; every event that a jurisdiction-scoped reader needs carries it. */
 export const jurisdiction = { countyCode, townshipCode };

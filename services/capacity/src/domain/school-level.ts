@@ -1,20 +1,9 @@
-export const SCHOOL_LEVELS = ['kindergarten', 'primary', 'junior', 'nine_year', 'senior', 'special'] as const;
-export const OWNERSHIPS = ['public', 'private', 'inclusive_private'] as const;
+import { OWNERSHIPS, SCHOOL_LEVELS, type Ownership, type SchoolLevel } from '@xiaojian/contracts';
 
-export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
-export type Ownership = (typeof OWNERSHIPS)[number];
+export { OWNERSHIPS, SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS, type Ownership, type SchoolLevel } from '@xiaojian/contracts';
 
 export const isSchoolLevel = (v: unknown): v is SchoolLevel => (SCHOOL_LEVELS as readonly unknown[]).includes(v);
 export const isOwnership = (v: unknown): v is Ownership => (OWNERSHIPS as readonly unknown[]).includes(v);
-
-export const SCHOOL_LEVEL_LABELS: Readonly<Record<SchoolLevel, { zh: string; en: string }>> = {
-  kindergarten: { zh: '幼儿园', en: 'Kindergarten' },
-  primary: { zh: '小学', en: 'Primary school' },
-  junior: { zh: '初中', en: 'Junior secondary school' },
-  nine_year: { zh: '九年一贯制学校', en: 'Nine-year school' },
-  senior: { zh: '普通高中', en: 'Senior secondary school' },
-  special: { zh: '特殊教育学校', en: 'Special education school' },
-};
 
 /**
  * Grade numbers per level. Kindergarten 1..3 = 小班/中班/大班; school grades are numbered

@@ -14,17 +14,9 @@ export type MainLinePhase = (typeof MAIN_LINE_PHASES)[number];
 export type ProjectPhase = (typeof PROJECT_PHASES)[number];
 export type SuspendablePhase = (typeof SUSPENDABLE_PHASES)[number];
 
-export const PHASE_LABELS: Readonly<Record<ProjectPhase, { zh: string; en: string }>> = {
-  approved: { zh: '立项', en: 'Approved' },
-  preparation: { zh: '前期手续', en: 'Preparation' },
-  tendering: { zh: '招投标', en: 'Tendering' },
-  under_construction: { zh: '在建', en: 'Under construction' },
-  completed: { zh: '竣工', en: 'Completed' },
-  accepted: { zh: '竣工验收', en: 'Accepted' },
-  in_use: { zh: '投入使用', en: 'In use' },
-  suspended: { zh: '暂停', en: 'Suspended' },
-  cancelled: { zh: '取消', en: 'Cancelled' },
-};
+import { PROJECT_PHASE_LABELS } from '@xiaojian/contracts';
+
+export const PHASE_LABELS = PROJECT_PHASE_LABELS;
 
 export const isProjectPhase = (v: unknown): v is ProjectPhase => (PROJECT_PHASES as readonly unknown[]).includes(v);
 export const isSuspendablePhase = (v: unknown): v is SuspendablePhase => (SUSPENDABLE_PHASES as readonly unknown[]).includes(v);

@@ -1,40 +1,22 @@
 import { IsoDate } from './calendar';
 import { checkDate, checkEnum, checkInteger, checkNumber, checkText } from './checks';
 import { FieldError, Outcome, err, fieldError, ok } from '@xiaojian/domain-kernel';
+import { OWNERSHIPS, PROJECT_KINDS, SCHOOL_LEVELS, type Ownership, type ProjectKind, type SchoolLevel } from '@xiaojian/contracts';
 
-export const PROJECT_KINDS = ['new_build', 'expansion', 'renovation', 'weak_school_upgrade', 'dilapidated_rebuild', 'equipment'] as const;
-export const SCHOOL_LEVELS = ['kindergarten', 'primary', 'junior', 'nine_year', 'senior', 'special'] as const;
-export const OWNERSHIPS = ['public', 'private', 'inclusive_private'] as const;
+export {
+  OWNERSHIPS,
+  OWNERSHIP_LABELS,
+  PROJECT_KINDS,
+  PROJECT_KIND_LABELS,
+  SCHOOL_LEVELS,
+  SCHOOL_LEVEL_LABELS,
+  type Ownership,
+  type ProjectKind,
+  type SchoolLevel,
+} from '@xiaojian/contracts';
 
-export type ProjectKind = (typeof PROJECT_KINDS)[number];
-export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
-export type Ownership = (typeof OWNERSHIPS)[number];
 /** Money is integer fen held in a safe-integer `number`; money arithmetic itself belongs to funding. */
 export type Fen = number;
-
-export const PROJECT_KIND_LABELS: Readonly<Record<ProjectKind, { zh: string; en: string }>> = {
-  new_build: { zh: '新建', en: 'New build' },
-  expansion: { zh: '改扩建', en: 'Expansion' },
-  renovation: { zh: '维修改造', en: 'Renovation' },
-  weak_school_upgrade: { zh: '薄弱学校改造', en: 'Weak-school upgrade' },
-  dilapidated_rebuild: { zh: '危房改造', en: 'Dilapidated-building rebuild' },
-  equipment: { zh: '设备购置', en: 'Equipment purchase' },
-};
-
-export const SCHOOL_LEVEL_LABELS: Readonly<Record<SchoolLevel, { zh: string; en: string }>> = {
-  kindergarten: { zh: '幼儿园', en: 'Kindergarten' },
-  primary: { zh: '小学', en: 'Primary school' },
-  junior: { zh: '初中', en: 'Junior secondary school' },
-  nine_year: { zh: '九年一贯制学校', en: 'Nine-year school' },
-  senior: { zh: '普通高中', en: 'Senior secondary school' },
-  special: { zh: '特殊教育学校', en: 'Special education school' },
-};
-
-export const OWNERSHIP_LABELS: Readonly<Record<Ownership, { zh: string; en: string }>> = {
-  public: { zh: '公办', en: 'Public' },
-  private: { zh: '民办', en: 'Private' },
-  inclusive_private: { zh: '普惠性民办', en: 'Inclusive private' },
-};
 
 /** Upper bounds that catch unit mistakes (yuan typed as fen ×100, 万元 typed as yuan, …). */
 export const PROJECT_LIMITS = {

@@ -1,4 +1,16 @@
-import { fundingSource, ownership, projectKind, projectPhase, schoolLevel } from '@xiaojian/contracts';
+import {
+  type Bilingual as GlossaryLabel,
+  FUNDING_SOURCE_LABELS,
+  OWNERSHIP_LABELS as GLOSSARY_OWNERSHIP_LABELS,
+  PROJECT_KIND_LABELS,
+  PROJECT_PHASE_LABELS,
+  SCHOOL_LEVEL_LABELS,
+  fundingSource,
+  ownership,
+  projectKind,
+  projectPhase,
+  schoolLevel,
+} from '@xiaojian/contracts';
 import { formatWanYuan } from '@xiaojian/domain-kernel';
 import { z } from 'zod';
 import type { BulletinDocument, BulletinLanguage, RateFigure } from '../bulletin-document';
@@ -18,100 +30,17 @@ type Source = z.infer<typeof fundingSource>;
 
 type Bilingual<K extends string> = Record<BulletinLanguage, Record<K, string>>;
 
-export const PHASE_LABELS: Bilingual<Phase> = {
-  'zh-CN': {
-    approved: '立项',
-    preparation: '前期手续',
-    tendering: '招投标',
-    under_construction: '在建',
-    completed: '竣工',
-    accepted: '竣工验收',
-    in_use: '投入使用',
-    suspended: '暂停',
-    cancelled: '取消',
-  },
-  en: {
-    approved: 'Approved',
-    preparation: 'Preparation',
-    tendering: 'Tendering',
-    under_construction: 'Under construction',
-    completed: 'Completed',
-    accepted: 'Accepted',
-    in_use: 'In use',
-    suspended: 'Suspended',
-    cancelled: 'Cancelled',
-  },
-};
+/** The glossary's labels, arranged per language. */
+function byLanguage<K extends string>(labels: Readonly<Record<K, GlossaryLabel>>): Bilingual<K> {
+  const pick = (language: 'zh' | 'en') => Object.fromEntries(Object.entries<GlossaryLabel>(labels).map(([code, label]) => [code, label[language]])) as Record<K, string>;
+  return { 'zh-CN': pick('zh'), en: pick('en') };
+}
 
-export const KIND_LABELS: Bilingual<Kind> = {
-  'zh-CN': {
-    new_build: '新建',
-    expansion: '改扩建',
-    renovation: '维修改造',
-    weak_school_upgrade: '薄弱学校改造',
-    dilapidated_rebuild: '危房改造',
-    equipment: '设备购置',
-  },
-  en: {
-    new_build: 'New build',
-    expansion: 'Expansion',
-    renovation: 'Renovation',
-    weak_school_upgrade: 'Weak-school upgrade',
-    dilapidated_rebuild: 'Dilapidated-building rebuild',
-    equipment: 'Equipment',
-  },
-};
-
-export const LEVEL_LABELS: Bilingual<Level> = {
-  'zh-CN': {
-    kindergarten: '幼儿园',
-    primary: '小学',
-    junior: '初中',
-    nine_year: '九年一贯制',
-    senior: '普通高中',
-    special: '特殊教育',
-  },
-  en: {
-    kindergarten: 'Kindergarten',
-    primary: 'Primary',
-    junior: 'Junior secondary',
-    nine_year: 'Nine-year school',
-    senior: 'Senior secondary',
-    special: 'Special education',
-  },
-};
-
-export const OWNERSHIP_LABELS: Bilingual<Ownership> = {
-  'zh-CN': { public: '公办', private: '民办', inclusive_private: '普惠性民办' },
-  en: { public: 'Public', private: 'Private', inclusive_private: 'Inclusive private' },
-};
-
-export const SOURCE_LABELS: Bilingual<Source> = {
-  'zh-CN': {
-    central: '中央',
-    provincial: '省级',
-    municipal: '市级',
-    county: '县级',
-    education_surcharge: '教育费附加',
-    local_education_surcharge: '地方教育附加',
-    special_bond: '专项债',
-    counterpart_aid: '对口支援',
-    donation: '社会捐资',
-    other: '其他',
-  },
-  en: {
-    central: 'Central government',
-    provincial: 'Provincial',
-    municipal: 'Municipal',
-    county: 'County',
-    education_surcharge: 'Education surcharge',
-    local_education_surcharge: 'Local education surcharge',
-    special_bond: 'Special bonds',
-    counterpart_aid: 'Counterpart aid',
-    donation: 'Donations',
-    other: 'Other',
-  },
-};
+export const PHASE_LABELS: Bilingual<Phase> = byLanguage(PROJECT_PHASE_LABELS);
+export const KIND_LABELS: Bilingual<Kind> = byLanguage(PROJECT_KIND_LABELS);
+export const LEVEL_LABELS: Bilingual<Level> = byLanguage(SCHOOL_LEVEL_LABELS);
+export const OWNERSHIP_LABELS: Bilingual<Ownership> = byLanguage(GLOSSARY_OWNERSHIP_LABELS);
+export const SOURCE_LABELS: Bilingual<Source> = byLanguage(FUNDING_SOURCE_LABELS);
 
 /** Fixed wording: section titles, field names, column headers, notes. */
 export interface BulletinText {

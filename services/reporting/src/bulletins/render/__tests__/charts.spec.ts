@@ -47,9 +47,9 @@ describe('chart data', () => {
     ]);
     const seats = seatsChartData(sampleTownshipBulletin(), 'en');
     expect(seats.groups.map((group) => [group.label, group.delivered, group.target, group.targetDisplay])).toEqual([
-      ['Primary · Public', 0, 1350, 'Target 1350'],
+      ['Primary school · Public', 0, 1350, 'Target 1350'],
       ['Kindergarten · Public', 270, 240, 'Target 240'],
-      ['Junior secondary · Public', 0, 0, 'Target 0'],
+      ['Junior secondary school · Public', 0, 0, 'Target 0'],
     ]);
   });
 

@@ -162,8 +162,8 @@ describe('renderBulletinHtml', () => {
     expect(html).toContain('<h1>Qingshan County — School Construction Progress Bulletin, October 2025</h1>');
     expect(figure(html, 'Spent (10k yuan)')).toBe('1565.97');
     expect(figure(html, 'Against schedule')).toBe('Behind schedule');
-    expect(row(html, 'Special bonds')).toEqual(['Special bonds', '200.00', '200.00', '196.00', '98.0%']);
-    expect(row(html, 'Junior secondary')).toEqual(['Junior secondary', 'Public', '0', '0', '0', 'no target']);
+    expect(row(html, 'Special-purpose bond')).toEqual(['Special-purpose bond', '200.00', '200.00', '196.00', '98.0%']);
+    expect(row(html, 'Junior secondary school')).toEqual(['Junior secondary school', 'Public', '0', '0', '0', 'no target']);
     expect(row(html, 'XJ-2024-011')[12]).toBe('Overdue, Stale (last report: June 2025)');
     expect(decode(html)).toContain('Issued: 1 November 2025 00:30 (Beijing time, UTC+8)');
     // Chinese appears only in the data (project and school names), never in the fixed wording.

@@ -53,7 +53,7 @@ describe('labels', () => {
       '中央', '省级', '市级', '县级', '教育费附加', '地方教育附加', '专项债', '对口支援', '社会捐资', '其他',
     ]);
     expect(kindLabel('weak_school_upgrade')).toBe('薄弱学校改造');
-    expect(levelLabel('nine_year')).toBe('九年一贯制');
+    expect(levelLabel('nine_year')).toBe('九年一贯制学校');
     expect(ownershipLabel('inclusive_private')).toBe('普惠性民办');
     expect(phaseLabel('in_use', 'en')).toBe('In use');
   });

@@ -90,7 +90,7 @@ describe('renderBulletinMarkdown', () => {
   it('renders in English', () => {
     const en = renderBulletinMarkdown(sampleTownshipBulletin(), 'en', { divisionNames: SAMPLE_DIVISION_NAMES_EN });
     expect(en.split('\n')[0]).toBe('# Chengguan Town — School Construction Progress Bulletin, October 2025');
-    expect(tableAfter(en, '### By funding source').slice(2)[4]).toEqual(['Donations', '0.00', '0.00', '0.00', 'no allocation']);
+    expect(tableAfter(en, '### By funding source').slice(2)[4]).toEqual(['Donation', '0.00', '0.00', '0.00', 'no allocation']);
     expect(en).toContain('| Target completion | 17.0% |');
   });
 });
