@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { postgresUrl, startKafkaMock } from '@xiaojian/local-infra';
-import { createTestDatabase, TEST_TOPIC, testInfra, testKafkaBrokers } from '@xiaojian/testing';
+import { createTestDatabase, TEST_TOPIC, testInfra, testKafkaBrokers } from '../test-infra';
 
 // Without these the mock broker takes ~30 s to form a group instead of ~8 s.
 const FAST_CONSUMER = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 };
