@@ -53,9 +53,10 @@ function installExitHooks(): void {
   process.on('exit', signalAllRunning);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      // A host that handles the signal itself stops the stack in its own order (services first).
+      if (process.listenerCount(signal) > 0) return;
       signalAllRunning();
-      // Keep the default behaviour (terminate) unless someone else handles the signal.
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      process.kill(process.pid, signal);
     });
   }
 }
@@ -70,7 +71,9 @@ export function spawnManaged(options: ManagedProcessOptions): ManagedProcess {
     runAs: options.runAs,
     deathSignal: options.shutdownSignal,
   });
-  const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C reaches the host, which stops the servers after
+  // the services that use them, instead of every server at once.
+  const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const tail: string[] = [];
   let done = false;
 
