@@ -44,5 +44,7 @@ describe('outbox relay with two instances', () => {
     relay.start();
     await fixture.waitFor(() => outboxStats(fixture.dataSource), (s) => s.published === 0);
     expect((await outboxStats(fixture.dataSource)).pending).toBe(1);
+    // The broker outage shows on /metrics as backlog.
+    expect(await fixture.waitFor(() => fixture.counter('xj_outbox_backlog'), (n) => n === 1)).toBe(1);
   });
 });

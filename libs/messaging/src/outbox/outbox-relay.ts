@@ -53,6 +53,7 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private lastPurge = 0;
+  private lastMeasure = 0;
   private failures = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -101,6 +102,7 @@ export class OutboxRelay {
           continue;
         }
         await this.purgeIfDue();
+        await this.measureBacklogIfDue(); // before publishing: a broker outage must show as backlog
         const published = await this.publishBatch();
         this.failures = 0;
         if (published < this.batchSize) await sleep(this.pollIntervalMs);
@@ -166,6 +168,19 @@ export class OutboxRelay {
       this.options.metrics?.published.inc({ service: this.options.service, topic }, messages.length);
     }
     return rows.length;
+  }
+
+  /** Outbox backlog and the age of its oldest event, for /metrics; at most once a second. */
+  private async measureBacklogIfDue(): Promise<void> {
+    const metrics = this.options.metrics;
+    if (!metrics || Date.now() - this.lastMeasure < 1000) return;
+    this.lastMeasure = Date.now();
+    const [row] = await this.runner!.query(
+      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at)) AS oldest
+         FROM outbox_event WHERE published_at IS NULL`,
+    );
+    metrics.outboxBacklog.set({ service: this.options.service }, row.pending);
+    metrics.outboxOldestPendingSeconds.set({ service: this.options.service }, Number(row.oldest ?? 0));
   }
 
   private async purgeIfDue(): Promise<void> {
