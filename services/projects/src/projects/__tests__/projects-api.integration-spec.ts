@@ -18,6 +18,13 @@ describe('projects API: registration, planned figures, listing and access (real 
     service.http().post('/api/v1/projects').set('Authorization', auth).send(body);
 
   describe('POST /projects', () => {
+    it('carries the request\'s correlation id into the event it causes', async () => {
+      const res = await create(projectBody(county, township)).set('X-Correlation-Id', 'county-clerk-req-42').expect(201);
+      expect(res.headers['x-correlation-id']).toBe('county-clerk-req-42');
+      const [event] = await eventsOf(service, res.body.id);
+      expect(event.correlationId).toBe('county-clerk-req-42');
+    });
+
     it('registers a project, answers 201 with ETag and Location, and emits exactly one ProjectRegisteredV1', async () => {
       const body = projectBody(county, township);
       const res = await create(body).expect(201);
