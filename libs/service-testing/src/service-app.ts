@@ -102,7 +102,7 @@ export async function pendingSchemaChanges(database: ServiceDatabase): Promise<s
 }
 
 /** Polls until `probe` satisfies `done`, or fails with the last value seen. */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30000): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!done(value)) {

@@ -1,4 +1,4 @@
-import { Kafka, logLevel as KafkaLogLevel, Producer } from 'kafkajs';
+import { Kafka, logLevel as KafkaLogLevel, Partitioners, Producer } from 'kafkajs';
 import { TopicSpec } from '@xiaojian/contracts';
 import { errorMessage, MessagingLogger, silentLogger } from '../logger';
 
@@ -34,7 +34,13 @@ export function createKafka({ clientId, brokers, logger = silentLogger }: KafkaC
  * it is off because the local mock broker cannot serve it, and the inbox dedupes anyway.
  */
 export function createProducer(kafka: Kafka): Producer {
-  return kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1, idempotent: false });
+  return kafka.producer({
+    allowAutoTopicCreation: false,
+    maxInFlightRequests: 1,
+    idempotent: false,
+    // murmur2 on the key, as the Java client: a key maps to the same partition from any producer.
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }
 
 /**
