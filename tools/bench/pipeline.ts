@@ -7,38 +7,21 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { EventDefinition, toKafkaRecord, TOPIC_CATALOGUE } from '@xiaojian/contracts';
+import { toKafkaRecord, TOPIC_CATALOGUE } from '@xiaojian/contracts';
 import { startLocalStack } from '@xiaojian/local-infra';
-import {
-  createKafka,
-  createProducer,
-  EventHandlers,
-  InboxConsumer,
-  MESSAGING_ENTITIES,
-  MessagingTables1764000000000,
-  OutboxRelay,
-  OutboxWriter,
-} from '@xiaojian/messaging';
+import { createKafka, createProducer, MESSAGING_ENTITIES, MessagingTables1764000000000, OutboxRelay, OutboxWriter } from '@xiaojian/messaging';
+import { benchEvent, DLQ_TOPIC, PIPELINE_TOPIC } from './bench-event';
 
-const PIPELINE_TOPIC = { name: 'xiaojian.bench.pipeline', partitions: 4, description: 'benchmark' };
+/** Idle poll of the relay: larger batches under load for a little latency (services default to 50 ms). */
+const RELAY_POLL_MS = 100;
 const RAW_TOPIC = { name: 'xiaojian.bench.raw', partitions: 4, description: 'benchmark baseline' };
-const DLQ_TOPIC = { name: 'xiaojian.bench.dlq', partitions: 1, description: 'benchmark dead letters' };
-
-const benchEvent: EventDefinition<z.ZodObject<{ aggregateId: z.ZodString; seq: z.ZodNumber; note: z.ZodString }>> = {
-  type: 'cn.xiaojian.bench.progress.v1',
-  producer: 'projects',
-  topic: PIPELINE_TOPIC,
-  schema: z.object({ aggregateId: z.string(), seq: z.number().int(), note: z.string() }),
-  subjectOf: (data) => data.aggregateId,
-  summary: 'benchmark event',
-};
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const fmt = (n: number) => n.toFixed(1);
@@ -79,22 +62,23 @@ async function raw(kafka: Kafka, count: number, records: ReturnType<typeof toKaf
   return { seconds, rate: count / seconds };
 }
 
-async function pipeline(kafka: Kafka, dataSource: DataSource, count: number, data: ReturnType<typeof payloads>) {
+/** The consuming service runs in a process of its own, as it does in production. */
+async function startConsumerProcess(databaseUrl: string, brokers: string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'consumer.process.ts'), databaseUrl, brokers.join(','), `bench-${randomUUID()}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('joined') && resolve());
+    child.once('exit', (code) => reject(new Error(`benchmark consumer exited (${code})`)));
+  });
+  return child;
+}
+
+async function pipeline(kafka: Kafka, dataSource: DataSource, databaseUrl: string, brokers: string[], count: number, data: ReturnType<typeof payloads>) {
   const producer = createProducer(kafka);
   await producer.connect();
-  // A projection-style handler: the run of events the consumer applies together in one write.
-  const handlers = new EventHandlers().onBatch(benchEvent, async (events, { manager }) => {
-    await manager.query(
-      `INSERT INTO bench_applied (event_id, aggregate_id, seq, event_time, applied_at)
-       SELECT e.id, e.aggregate_id, e.seq, e.time, clock_timestamp()
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[]) AS e(id, aggregate_id, seq, time)`,
-      [events.map((e) => e.id), events.map((e) => e.data.aggregateId), events.map((e) => e.data.seq), events.map((e) => e.time)],
-    );
-  });
-  const consumer = new InboxConsumer({ name: `bench-${randomUUID()}`, kafka, producer, dataSource, topics: [PIPELINE_TOPIC], deadLetterTopic: DLQ_TOPIC, handlers });
-  await consumer.start();
-  await consumer.joined;
-  const relay = new OutboxRelay({ service: 'bench', dataSource, producer, batchSize: 500, pollIntervalMs: 20 });
+  const consumer = await startConsumerProcess(databaseUrl, brokers);
+  const relay = new OutboxRelay({ service: 'bench', dataSource, producer, batchSize: 500, pollIntervalMs: RELAY_POLL_MS });
   relay.start();
   const writer = new OutboxWriter('bench');
 
@@ -119,7 +103,7 @@ async function pipeline(kafka: Kafka, dataSource: DataSource, count: number, dat
     await dataSource.query('SELECT extract(epoch FROM applied_at - event_time) * 1000 AS ms FROM bench_applied ORDER BY 1')
   ).map((r: { ms: string }) => Number(r.ms));
   const [{ doubled }] = await dataSource.query('SELECT count(*) - count(DISTINCT event_id) AS doubled FROM bench_applied');
-  await consumer.stop();
+  consumer.kill('SIGTERM');
   await relay.stop();
   await producer.disconnect();
   return { seconds, rate: count / seconds, latencies, doubled: Number(doubled), written, published };
@@ -152,10 +136,10 @@ async function main() {
       toKafkaRecord({ id: randomUUID(), type: benchEvent.type, source: '/xiaojian/bench', specversion: '1.0', time: new Date().toISOString(), subject: item.aggregateId, data: item }),
     );
 
-    console.log(`events: ${count} (~${Buffer.byteLength(records[0].value)} B body, ${aggregates} aggregates, 4 partitions), PostgreSQL ${(await dataSource.query('SHOW server_version'))[0].server_version}, local librdkafka mock broker`);
+    console.log(`events: ${count} (~${Buffer.byteLength(records[0].value)} B body, ${aggregates} aggregates, 4 partitions, relay poll ${RELAY_POLL_MS} ms, consumer in its own process), PostgreSQL ${(await dataSource.query('SHOW server_version'))[0].server_version}, local librdkafka mock broker`);
     const baseline = await raw(kafka, count, records);
     console.log(`raw kafkajs produce+consume: ${fmt(baseline.rate)} events/s (${baseline.seconds.toFixed(2)} s)`);
-    const result = await pipeline(kafka, dataSource, count, data);
+    const result = await pipeline(kafka, dataSource, stack.postgres.url('bench'), stack.kafka.brokers, count, data);
     const sorted = result.latencies;
     console.log(`pipeline outbox→relay→broker→inbox→PostgreSQL: ${fmt(result.rate)} events/s (${result.seconds.toFixed(2)} s), applied twice: ${result.doubled}`);
     console.log(`  outbox written after ${result.written.toFixed(2)} s, all published after ${result.published.toFixed(2)} s, all applied after ${result.seconds.toFixed(2)} s`);
