@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { KafkaMessage } from 'kafkajs';
-import { toKafkaRecord } from '@xiaojian/contracts';
 import { DEAD_LETTER_HEADERS, listDeadLetters, replayDeadLetters, textHeaders } from '../index';
 import { MessagingFixture } from './support/messaging-fixture';
 
@@ -28,15 +27,7 @@ describe('dead letters: poison events do not block the partition', () => {
   // All events share one aggregate id (the key), so they sit on one partition, behind each other.
   it('sends a malformed event and an always-failing event to the dead-letter topic and keeps going', async () => {
     const aggregateId = randomUUID();
-    const malformed = toKafkaRecord({
-      id: randomUUID(),
-      type: fixture.event.type,
-      source: '/xiaojian/test',
-      specversion: '1.0',
-      time: new Date().toISOString(),
-      subject: aggregateId,
-      data: { aggregateId, seq: -1 },
-    });
+    const malformed = fixture.rawRecord({ aggregateId, seq: -1 });
     await fixture.producer.send({ topic: fixture.topic.name, messages: [malformed] });
     await fixture.record([
       { aggregateId, seq: 1 },

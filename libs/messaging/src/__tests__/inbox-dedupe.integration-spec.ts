@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { toKafkaRecord } from '@xiaojian/contracts';
 import { republishOutboxRange } from '../index';
 import { MessagingFixture } from './support/messaging-fixture';
 
@@ -12,15 +11,7 @@ describe('inbox: redelivered events are applied once', () => {
 
   it('applies the same event delivered three times exactly once', async () => {
     const aggregateId = randomUUID();
-    const record = toKafkaRecord({
-      id: randomUUID(),
-      type: fixture.event.type,
-      source: '/xiaojian/test',
-      specversion: '1.0',
-      time: new Date().toISOString(),
-      subject: aggregateId,
-      data: { aggregateId, seq: 1 },
-    });
+    const record = fixture.rawRecord({ aggregateId, seq: 1 });
     // Three deliveries: two in one batch, one after the consumer has committed past the first two.
     await fixture.producer.send({ topic: fixture.topic.name, messages: [record, record] });
     await fixture.consumer().start();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, testKafkaBrokers } from '@xiaojian/testing';
-import { EventDefinition, TopicSpec } from '@xiaojian/contracts';
+import { EventDefinition, KafkaRecord, toKafkaRecord, TopicSpec } from '@xiaojian/contracts';
 import {
   createKafka,
   createProducer,
@@ -77,6 +77,19 @@ export class MessagingFixture {
     for (const data of events) {
       await this.dataSource.transaction((manager) => this.writer.record(manager, this.event, data));
     }
+  }
+
+  /** A record of the test event as it travels on the topic, bypassing the outbox (and its validation). */
+  rawRecord(data: { aggregateId: string; seq: number; poison?: boolean }): KafkaRecord {
+    return toKafkaRecord({
+      id: randomUUID(),
+      type: this.event.type,
+      source: '/xiaojian/test',
+      specversion: '1.0',
+      time: new Date().toISOString(),
+      subject: data.aggregateId,
+      data,
+    });
   }
 
   relay(options: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}): OutboxRelay {
