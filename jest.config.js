@@ -4,5 +4,6 @@ module.exports = {
   ...preset,
   displayName: 'unit',
   rootDir: __dirname,
+  reporters: ['default', ['<rootDir>/tools/jest/summary-reporter.js', { name: 'unit' }]],
   testMatch: ['<rootDir>/{libs,services,infra,tools}/**/*.spec.ts'],
 };

@@ -5,6 +5,7 @@ module.exports = {
   ...preset,
   displayName: 'integration',
   rootDir: __dirname,
+  reporters: ['default', ['<rootDir>/tools/jest/summary-reporter.js', { name: 'integration' }]],
   testMatch: ['<rootDir>/{libs,services,infra,tools}/**/*.integration-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
