@@ -140,11 +140,9 @@ export async function loadDemoCounty(options: LoadDemoOptions): Promise<void> {
           ? [{ month: plan.progress[plan.progress.length - 1].month, share: 0.4 }]
           : []),
       ];
-      let disbursedFen = 0;
       for (const tranche of tranches) {
         DEMO_SOURCES.forEach((_, index) => {
           const amount = Math.floor(allocations[index] * tranche.share);
-          disbursedFen += amount;
           steps.push({
             date: dayOf(months[tranche.month], 12),
             order: 0,
@@ -174,7 +172,6 @@ export async function loadDemoCounty(options: LoadDemoOptions): Promise<void> {
             }),
         });
       }
-      void disbursedFen;
     }
     steps.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
     for (const step of steps) await step.run();
@@ -213,7 +210,7 @@ function progressNarrative(percent: number): string {
 async function loadEnrolment(capacity: ApiClient, projects: DemoProject[], year: number, log: (line: string) => void) {
   const schools = projects.filter((p) => p.kind !== 'new_build' && (p.level === 'primary' || p.level === 'junior')).slice(0, 10);
   for (const [index, project] of schools.entries()) {
-    const page = await poll(() => capacity.get(`/schools?county=${DEMO_COUNTY.code}&q=${project.schoolCode}`), (p) => p.total > 0, `school ${project.schoolCode}`);
+    const page = await poll(() => capacity.get(`/schools?countyCode=${DEMO_COUNTY.code}&q=${project.schoolCode}`), (p) => p.total > 0, `school ${project.schoolCode}`);
     const school = page.items[0];
     const grades = project.level === 'primary' ? [1, 2, 3, 4, 5, 6] : [7, 8, 9];
     const average = project.level === 'primary' ? 33 : 45;
