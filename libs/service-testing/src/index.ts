@@ -1,2 +1,3 @@
 export * from './service-app';
 export * from './event-producer';
+export * from './service-basics';
